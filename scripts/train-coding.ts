@@ -1,0 +1,34 @@
+/**
+ * Trains the coding engine's model from CodiEsp TRAIN only (dev is for reporting; test is held out) and
+ * writes src/coding/learned/model/codiesp-en.json. Reproducible: same inputs, same file.
+ *
+ *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>]
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseCodiEspJsonl } from '../src/coding/eval/codiesp-reader.ts';
+import { defaultCodeSetFiles, loadDevCodeSets } from '../src/coding/eval/load-code-sets.ts';
+import { trainCodingModel } from '../src/coding/learned/train-model.ts';
+import { buildCodeDictionary } from '../src/coding/matcher/code-dictionary.ts';
+import { repoRoot, sharedDir } from '../test/support/shared-data.ts';
+
+const { values } = parseArgs({
+  options: {
+    train: { type: 'string', default: path.join(sharedDir(), 'eval/codiesp/train/codiesp_train.jsonl') },
+    out: { type: 'string', default: path.join(repoRoot, 'src/coding/learned/model/codiesp-en.json') },
+  },
+});
+const started = Date.now();
+const docs = parseCodiEspJsonl(readFileSync(values.train, 'utf8'), values.train);
+const codeSets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
+const model = trainCodingModel(docs, codeSets, buildCodeDictionary(codeSets.cm));
+mkdirSync(path.dirname(values.out), { recursive: true });
+writeFileSync(values.out, `${JSON.stringify(model)}\n`);
+const w = (s: 'icd10cm' | 'icd10pcs'): string =>
+  model.rerankers[s].weights.map((x) => x.toFixed(2)).join(' ');
+process.stdout.write(
+  `trained on ${docs.length} documents in ${Date.now() - started} ms -> ${values.out}\n` +
+    `thresholds: icd10cm ${model.thresholds.icd10cm.toFixed(3)}, icd10pcs ${model.thresholds.icd10pcs.toFixed(3)}\n` +
+    `icd10cm weights: ${w('icd10cm')}\nicd10pcs weights: ${w('icd10pcs')}\n`,
+);

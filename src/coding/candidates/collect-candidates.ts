@@ -1,0 +1,82 @@
+/**
+ * Candidate generation: every code named by a dictionary phrase of the note, plus every code the learned
+ * phrase associations point to, merged per code with their mentions and assertion flags.
+ */
+import type { CodeSet } from '../../terminology/code-set.ts';
+import type { AssertionDetector } from '../assertion/assertion-flags.ts';
+import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
+import type { CodingModel } from '../learned/coding-model.ts';
+import { splitModelCode } from '../learned/coding-model.ts';
+import { associate } from '../learned/phrase-associations.ts';
+import type { OwnCounts } from '../learned/phrase-associations.ts';
+import type { CodeDictionary } from '../matcher/code-dictionary.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
+
+/** What candidate generation works with; built once per engine. */
+export interface CandidateResources {
+  readonly cm: CodeSet;
+  readonly pcs: CodeSet | undefined;
+  readonly dictionary: CodeDictionary;
+  readonly model: CodingModel | undefined;
+  /** Training-document counts per stored model code key. */
+  readonly priors: ReadonlyMap<string, number>;
+  readonly assertion: AssertionDetector;
+}
+
+/** For a training document scored during training: its own contribution to remove (leave-one-out). */
+export interface LeaveOneOut {
+  readonly own: OwnCounts;
+  /** Its gold codes as stored model keys. */
+  readonly gold: ReadonlySet<string>;
+}
+
+function candidateFor(
+  r: CandidateResources,
+  byKey: Map<string, Candidate>,
+  system: CandidateSystem,
+  code: string,
+  loo: LeaveOneOut | undefined,
+): Candidate {
+  const key = `${system}|${code}`;
+  let c = byKey.get(key);
+  if (!c) {
+    const rec = (system === 'icd10cm' ? r.cm : r.pcs)?.get(code);
+    const prior = (r.priors.get(key) ?? 0) - (loo?.gold.has(key) ? 1 : 0);
+    c = {
+      code,
+      system,
+      association: undefined,
+      mentions: [],
+      prior,
+      known: !!rec,
+      billable: !!rec?.billable,
+    };
+    byKey.set(key, c);
+  }
+  return c;
+}
+
+/** Collects and merges the candidates of one note. */
+export function collectCandidates(r: CandidateResources, tokens: NoteTokens, loo?: LeaveOneOut): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const m of r.dictionary.trie.matchAll(tokens)) {
+    const flags = r.assertion(tokens, m.first, m.last);
+    for (const id of m.payloads) {
+      const entry = r.dictionary.entries[id]!;
+      const c = candidateFor(r, byKey, 'icd10cm', entry.code, loo);
+      if (!c.mentions.some((x) => x.first === m.first && x.entry)) {
+        c.mentions.push({ first: m.first, last: m.last, flags, entry });
+      }
+    }
+  }
+  if (r.model) {
+    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own)) {
+      const { system, code } = splitModelCode(key);
+      const c = candidateFor(r, byKey, system, code, loo);
+      c.association = ev;
+      const last = ev.first + ev.n - 1;
+      c.mentions.push({ first: ev.first, last, flags: r.assertion(tokens, ev.first, last) });
+    }
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,81 @@
+/**
+ * The evidence the engine gathers for one candidate code in one note, and the feature vector the reranker
+ * scores it on. Shared by training (scripts/train-coding.ts) and inference, so both see the same features.
+ */
+import type { AssertionFlags } from '../assertion/assertion-flags.ts';
+import type { DictionaryEntry } from '../matcher/code-dictionary.ts';
+import type { AssociationEvidence } from './phrase-associations.ts';
+
+export type CandidateSystem = 'icd10cm' | 'icd10pcs';
+
+/** A place in the note that names the candidate: a dictionary phrase or the best learned phrase. */
+export interface CandidateMention {
+  readonly first: number;
+  readonly last: number;
+  readonly flags: AssertionFlags;
+  /** Present for dictionary matches. */
+  readonly entry?: DictionaryEntry;
+}
+
+export interface Candidate {
+  readonly code: string;
+  readonly system: CandidateSystem;
+  association: AssociationEvidence | undefined;
+  readonly mentions: CandidateMention[];
+  /** Training documents carrying the code (leave-one-out for training documents). */
+  prior: number;
+  /** Whether the code is a code of the loaded release (billable or header). */
+  known: boolean;
+  billable: boolean;
+}
+
+export const FEATURE_NAMES = [
+  'assocBest',
+  'assocSumLog',
+  'assocSupportLog',
+  'assocNgramLength',
+  'priorLog',
+  'assocDfLog',
+  'dictMatched',
+  'dictLongest',
+  'dictIndex',
+  'dictTitle',
+  'negatedShare',
+  'anyAffirmed',
+  'dictMentionsLog',
+  'seenInTraining',
+  'knownCode',
+  'billable',
+  'codeLength',
+] as const;
+
+function affirmed(f: AssertionFlags): boolean {
+  return !f.negated && !f.uncertain && !f.family && !f.hypothetical;
+}
+
+/** The reranker's features, in FEATURE_NAMES order. `documents` = number of training documents. */
+export function candidateFeatures(c: Candidate, documents: number): number[] {
+  const a = c.association;
+  const dict = c.mentions.filter((m) => m.entry);
+  const longest = dict.reduce((n, m) => Math.max(n, m.last - m.first + 1), 0);
+  const negated = c.mentions.filter((m) => m.flags.negated).length;
+  return [
+    a?.best ?? 0,
+    Math.log1p(a?.sum ?? 0),
+    Math.log1p(a?.support ?? 0),
+    a?.n ?? 0,
+    Math.log((c.prior + 1) / (documents + 1)),
+    Math.log1p(a?.bestDf ?? 0),
+    dict.length > 0 ? 1 : 0,
+    longest,
+    dict.some((m) => m.entry?.source === 'index') ? 1 : 0,
+    dict.some((m) => m.entry?.source !== 'index') ? 1 : 0,
+    c.mentions.length === 0 ? 0 : negated / c.mentions.length,
+    c.mentions.some((m) => affirmed(m.flags)) ? 1 : 0,
+    Math.log1p(dict.length),
+    c.prior > 0 ? 1 : 0,
+    c.known ? 1 : 0,
+    c.billable ? 1 : 0,
+    c.code.length,
+  ];
+}

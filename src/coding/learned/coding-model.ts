@@ -1,0 +1,48 @@
+/**
+ * The trained part of the engine, as stored in a JSON file: phrase → code associations and one reranker
+ * per code system with its acceptance threshold. Produced by scripts/train-coding.ts from CodiEsp train.
+ */
+import { MedcodeError } from '../../core/medcode-error.ts';
+import type { CandidateSystem } from './candidate-features.ts';
+import { FEATURE_NAMES } from './candidate-features.ts';
+import type { LogisticModel } from './logistic-regression.ts';
+import type { PhraseAssociationData } from './phrase-associations.ts';
+
+export interface CodingModel {
+  readonly format: 'medcode-coding-model/1';
+  /** Data source and licence (CodiEsp is CC BY 4.0; attribution travels with the model). */
+  readonly attribution: string;
+  readonly featureNames: readonly string[];
+  /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
+  readonly associations: PhraseAssociationData;
+  readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
+  /** Confidence at or above which a candidate is emitted (chosen on training data for best F1). */
+  readonly thresholds: Readonly<Record<CandidateSystem, number>>;
+}
+
+/** Splits a stored candidate key into its system and code. */
+export function splitModelCode(key: string): { system: CandidateSystem; code: string } {
+  const bar = key.indexOf('|');
+  return { system: key.slice(0, bar) as CandidateSystem, code: key.slice(bar + 1) };
+}
+
+/** Validates a parsed model file; `file` is for the error message. */
+export function parseCodingModel(value: unknown, file: string): CodingModel {
+  const m = value as Partial<CodingModel> | null;
+  const ok =
+    m !== null &&
+    typeof m === 'object' &&
+    m.format === 'medcode-coding-model/1' &&
+    Array.isArray(m.featureNames) &&
+    m.featureNames.join(',') === FEATURE_NAMES.join(',') &&
+    m.associations !== undefined &&
+    m.rerankers !== undefined &&
+    m.thresholds !== undefined;
+  if (!ok) {
+    throw new MedcodeError('INVALID_INPUT', 'not a coding model of this version of medcode', {
+      location: { file },
+      hint: 'Retrain it: npx tsx scripts/train-coding.ts',
+    });
+  }
+  return m as CodingModel;
+}

@@ -1,0 +1,86 @@
+/**
+ * The engine's dictionary: phrases that name a code, gathered once per code set from code titles (without
+ * "unspecified", "other", "NOS" and parenthesised parts), tabular inclusion terms, and index main terms and
+ * first-level subterms ("Pneumonia, lobar" gives "lobar pneumonia" and "pneumonia lobar"), with nonessential
+ * modifiers optional. Each phrase keeps where it came from, reported as the code's source.
+ */
+import type { CodeSet } from '../../terminology/code-set.ts';
+import type { IndexTerm } from '../../terminology/model.ts';
+import { isStopword, phraseTokens } from '../text/note-tokens.ts';
+import { PhraseTrie } from './phrase-trie.ts';
+
+export type DictionarySource = 'title' | 'inclusion' | 'index';
+
+export interface DictionaryEntry {
+  readonly code: string;
+  readonly source: DictionarySource;
+  /** The phrase as written in its source ("Index: Pneumonia > lobar"). */
+  readonly path: string;
+}
+
+export interface CodeDictionary {
+  readonly trie: PhraseTrie;
+  readonly entries: readonly DictionaryEntry[];
+}
+
+const MAX_PHRASE = 6;
+const DROP = /\b(unspecified|not otherwise specified|nos|other|in diseases classified elsewhere)\b/gi;
+
+/** The content tokens of a title or term: qualifiers and parentheses removed; [] when nothing is left. */
+export function titlePhrase(title: string): string[] {
+  const core = title
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(DROP, ' ');
+  const tokens = phraseTokens(core);
+  while (tokens.length > 0 && isStopword(tokens[tokens.length - 1]!)) tokens.pop();
+  while (tokens.length > 0 && isStopword(tokens[0]!)) tokens.shift();
+  return tokens.length <= MAX_PHRASE && tokens.some((t) => t.length > 2) ? tokens : [];
+}
+
+class DictionaryBuilder {
+  readonly trie = new PhraseTrie();
+  readonly entries: DictionaryEntry[] = [];
+
+  add(tokens: readonly string[], entry: DictionaryEntry): void {
+    if (tokens.length === 0) return;
+    // Single short tokens ("ear", "leg") are too ambiguous to stand for a code on their own.
+    if (tokens.length === 1 && tokens[0]!.length < 4) return;
+    this.entries.push(entry);
+    this.trie.add(tokens, this.entries.length - 1);
+  }
+}
+
+function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  for (const term of terms) {
+    if (!term.code || term.level > 1) continue;
+    const own = titlePhrase(term.title);
+    const withNemod = term.nemod?.map((m) => titlePhrase(`${m} ${term.title}`)) ?? [];
+    if (term.level === 0) {
+      for (const p of [own, ...withNemod]) b.add(p, { code: term.code, source: 'index', path: term.title });
+      continue;
+    }
+    const main = term.parent === undefined ? undefined : byId.get(term.parent);
+    if (!main) continue;
+    const mainTokens = titlePhrase(main.title);
+    const path = `${main.title} > ${term.title}`;
+    if (own.length === 0 || mainTokens.length === 0 || own.length + mainTokens.length > MAX_PHRASE) continue;
+    b.add([...own, ...mainTokens], { code: term.code, source: 'index', path });
+    b.add([...mainTokens, ...own], { code: term.code, source: 'index', path });
+  }
+}
+
+/** Builds the dictionary of ICD-10-CM phrases from a code set (titles, inclusion terms, index). */
+export function buildCodeDictionary(codeSet: CodeSet): CodeDictionary {
+  const b = new DictionaryBuilder();
+  for (const rec of codeSet.codes()) {
+    b.add(titlePhrase(rec.title), { code: rec.code, source: 'title', path: rec.title });
+  }
+  for (const note of codeSet.allNotes()) {
+    if (note.type !== 'inclusionTerm' || codeSet.get(note.owner) === undefined) continue;
+    b.add(titlePhrase(note.text), { code: note.owner, source: 'inclusion', path: note.text });
+  }
+  addIndex(b, codeSet.indexTerms('index'));
+  return { trie: b.trie, entries: b.entries };
+}
