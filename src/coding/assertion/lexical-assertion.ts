@@ -55,8 +55,20 @@ const POST: readonly (readonly [Flag, string])[] = [
 ];
 
 /** Words that close a trigger's scope (ConText "terminate"). */
-const TERMINATE = new Set(['but', 'however', 'although', 'which', 'who', 'except', 'presented', 'showed']);
-const WINDOW = 8;
+const TERMINATE = new Set([
+  'but',
+  'however',
+  'although',
+  'which',
+  'who',
+  'except',
+  'presented',
+  'showed',
+  'with',
+  'was',
+  'had',
+]);
+const WINDOW = 6;
 
 function matchesAt(norm: readonly string[], at: number, phrase: readonly string[]): boolean {
   for (let k = 0; k < phrase.length; k++) if (norm[at + k] !== phrase[k]) return false;

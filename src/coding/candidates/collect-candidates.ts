@@ -74,8 +74,11 @@ export function collectCandidates(r: CandidateResources, tokens: NoteTokens, loo
       const { system, code } = splitModelCode(key);
       const c = candidateFor(r, byKey, system, code, loo);
       c.association = ev;
-      const last = ev.first + ev.n - 1;
-      c.mentions.push({ first: ev.first, last, flags: r.assertion(tokens, ev.first, last) });
+      for (const first of ev.occurrences) {
+        const last = first + ev.n - 1;
+        if (c.mentions.some((m) => m.first === first)) continue;
+        c.mentions.push({ first, last, flags: r.assertion(tokens, first, last) });
+      }
     }
   }
   return [...byKey.values()];

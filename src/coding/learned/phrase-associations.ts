@@ -27,8 +27,10 @@ export interface AssociationEvidence {
   /** Sum of P(code | phrase) over supporting phrases. */
   sum: number;
   support: number;
-  /** The phrase that gave `best`: first token index and length. */
+  /** The phrase that gave `best`: first token index (of its first occurrence) and length. */
   first: number;
+  /** Every occurrence (first token index) of that phrase in the document. */
+  occurrences: readonly number[];
   n: number;
   bestDf: number;
 }
@@ -59,7 +61,7 @@ function windowNgrams(tokens: NoteTokens, at: readonly number[]): Set<string> {
 }
 
 /** The phrases credited to each code of a training document. */
-function creditedNgrams(doc: TrainingDocument, all: Map<string, number>): Map<string, Iterable<string>> {
+function creditedNgrams(doc: TrainingDocument, all: Map<string, number[]>): Map<string, Iterable<string>> {
   const out = new Map<string, Iterable<string>>();
   for (const code of new Set(doc.codes)) {
     const at = (doc.evidence ?? []).filter((e) => e.code === code).map((e) => e.at);
@@ -68,10 +70,13 @@ function creditedNgrams(doc: TrainingDocument, all: Map<string, number>): Map<st
   return out;
 }
 
-function documentNgrams(tokens: NoteTokens): Map<string, number> {
-  const out = new Map<string, number>();
+/** Each distinct n-gram of a document with the token index of every occurrence. */
+function documentNgrams(tokens: NoteTokens): Map<string, number[]> {
+  const out = new Map<string, number[]>();
   forEachNgram(tokens, MAX_NGRAM, (key, first) => {
-    if (!out.has(key)) out.set(key, first);
+    const list = out.get(key);
+    if (list) list.push(first);
+    else out.set(key, [first]);
   });
   return out;
 }
@@ -134,8 +139,9 @@ export function associate(
   own?: OwnCounts,
 ): Map<string, AssociationEvidence> {
   const out = new Map<string, AssociationEvidence>();
-  for (const [key, first] of documentNgrams(tokens)) {
+  for (const [key, occurrences] of documentNgrams(tokens)) {
     const row = data.ngrams[key];
+    const first = occurrences[0]!;
     if (!row) continue;
     const n = key.split(' ').length;
     const df = row[0]! - (own ? 1 : 0);
@@ -146,12 +152,13 @@ export function associate(
       const p = co / (df + 1);
       const e = out.get(code);
       if (!e) {
-        out.set(code, { code, best: p, sum: p, support: 1, first, n, bestDf: df });
+        out.set(code, { code, best: p, sum: p, support: 1, first, occurrences, n, bestDf: df });
         continue;
       }
       e.sum += p;
       e.support++;
-      if (p > e.best || (p === e.best && n > e.n)) Object.assign(e, { best: p, first, n, bestDf: df });
+      if (p > e.best || (p === e.best && n > e.n))
+        Object.assign(e, { best: p, first, occurrences, n, bestDf: df });
     }
   }
   return out;

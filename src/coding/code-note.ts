@@ -1,0 +1,172 @@
+/**
+ * codeNote: a note and its encounter in, the codes out. Candidates (dictionary + learned phrases) are
+ * ranked by the reranker; the accepted ones then pass the guideline rules in order: assertion and setting,
+ * history Z codes, integral symptoms and Z79 (us profile), "with" combinations, 7th character / billable
+ * leaf, Excludes1. Every code keeps its evidence spans and the rule that shaped it.
+ */
+import { displayCode } from '../terminology/code-system.ts';
+import { collectCandidates } from './candidates/collect-candidates.ts';
+import type { CodingEngine } from './coding-engine.ts';
+import type { CodedItem, CodingResult, EncounterContext, EvidenceSpan, NotCoded } from './coding-result.ts';
+import type { Candidate, CandidateMention } from './learned/candidate-features.ts';
+import { rankCandidates } from './rank-candidates.ts';
+import type { RankedCandidate } from './rank-candidates.ts';
+import { applyAssertions } from './rules/assertion-rule.ts';
+import { applyCombinations } from './rules/combination-codes.ts';
+import { documentationOpportunity } from './rules/documentation-opportunities.ts';
+import { resolveExcludes1 } from './rules/excludes1.ts';
+import { historyCodes } from './rules/history-codes.ts';
+import { dropIntegralSymptoms } from './rules/integral-symptoms.ts';
+import { longTermDrugCodes } from './rules/long-term-drugs.ts';
+import { completeCode } from './rules/specificity.ts';
+import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts';
+import { findSections, sectionAt } from './text/note-sections.ts';
+import type { NoteSection } from './text/note-sections.ts';
+import { tokenizeNote } from './text/note-tokens.ts';
+import type { NoteTokens } from './text/note-tokens.ts';
+
+interface NoteView {
+  readonly text: string;
+  readonly tokens: NoteTokens;
+  readonly sections: readonly NoteSection[];
+}
+
+function phraseText(view: NoteView, m: CandidateMention): string {
+  return view.text.slice(view.tokens.start[m.first], view.tokens.end[m.last]);
+}
+
+function sourceOf(view: NoteView, c: Candidate): string {
+  const dict = c.mentions.find((m) => m.entry);
+  if (dict?.entry) return `${dict.entry.source}: ${dict.entry.path}`;
+  const a = c.association;
+  if (!a) return 'rule';
+  const text = view.text.slice(view.tokens.start[a.first], view.tokens.end[a.first + a.n - 1]);
+  return `learned phrase "${text}" (P=${a.best.toFixed(2)})`;
+}
+
+function toWorking(view: NoteView, r: RankedCandidate): WorkingCode {
+  const c = r.candidate;
+  return {
+    system: c.system,
+    code: c.code,
+    confidence: r.confidence,
+    mentions: c.mentions,
+    source: sourceOf(view, c),
+  };
+}
+
+function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): EvidenceSpan[] {
+  const seen = new Set<number>();
+  const out: EvidenceSpan[] = [];
+  for (const m of mentions) {
+    if (seen.has(m.first) || out.length >= 5) continue;
+    seen.add(m.first);
+    const start = view.tokens.start[m.first]!;
+    out.push({
+      start,
+      end: view.tokens.end[m.last]!,
+      text: phraseText(view, m),
+      section: sectionAt(view.sections, start).name,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sectionWeight(view: NoteView, w: WorkingCode): number {
+  const weights = w.mentions.map((m) => sectionAt(view.sections, view.tokens.start[m.first]!).weight);
+  return weights.length === 0 ? 0.5 : Math.max(...weights);
+}
+
+/** Runs the guideline rules over the accepted candidates; returns the final list and what was set aside. */
+function applyRules(
+  engine: CodingEngine,
+  view: NoteView,
+  accepted: WorkingCode[],
+  context: EncounterContext,
+): RuleOutcome {
+  const r = engine.resources;
+  const exists = (code: string): boolean => r.cm.get(code) !== undefined;
+  const noteWords = new Set(view.tokens.norm);
+  const setAside: SetAside[] = [];
+  let working = accepted;
+  const step = (o: RuleOutcome): void => {
+    setAside.push(...o.setAside);
+    working = o.kept;
+  };
+  const us = engine.profile === 'us';
+  // The CodiEsp gold codes negated, historical and symptom mentions and ignores Excludes1 and "with"
+  // (measured on train), so under that profile the reranker alone, trained on the gold, decides.
+  if (us) {
+    step(applyAssertions(working, context.setting));
+    working.push(...historyCodes(setAside, exists));
+    step(dropIntegralSymptoms(working, view.tokens));
+    working.push(...longTermDrugCodes(view.tokens, r.assertion, exists));
+    step(applyCombinations(working, exists));
+  }
+  working = working.map((w) => (w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us) : w));
+  const unique = new Map<string, WorkingCode>();
+  for (const w of working) if (!unique.has(`${w.system}|${w.code}`)) unique.set(`${w.system}|${w.code}`, w);
+  working = [...unique.values()].sort((a, b) => b.confidence - a.confidence);
+  if (us) step(resolveExcludes1(r.cm, working));
+  return { kept: working, setAside };
+}
+
+function toItem(engine: CodingEngine, view: NoteView, w: WorkingCode): CodedItem {
+  const set = w.system === 'icd10cm' ? engine.resources.cm : engine.resources.pcs;
+  const title = set?.get(w.code)?.title;
+  return {
+    system: w.system,
+    code: w.code,
+    display: displayCode(w.system, w.code),
+    description: title ?? `(not a code of the loaded ${w.system} release)`,
+    confidence: Number(w.confidence.toFixed(4)),
+    evidence: evidenceOf(view, w.mentions),
+    source: w.source,
+    ...(w.guideline ? { guideline: w.guideline } : {}),
+  };
+}
+
+function toNotCoded(engine: CodingEngine, view: NoteView, s: SetAside): NotCoded {
+  const item = toItem(engine, view, s.item);
+  return {
+    code: item.code,
+    description: item.description,
+    reason: s.reason,
+    evidence: item.evidence,
+    ...(s.detail ? { detail: s.detail } : {}),
+  };
+}
+
+/** Codes one note. Pure: the same engine, text and context give the same result. */
+export function codeNote(engine: CodingEngine, text: string, context: EncounterContext): CodingResult {
+  const tokens = tokenizeNote(text);
+  const view: NoteView = { text, tokens, sections: findSections(text) };
+  const ranked = rankCandidates(engine.resources, collectCandidates(engine.resources, tokens));
+  const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
+  const { kept, setAside } = applyRules(engine, view, accepted, context);
+  const order = (a: WorkingCode, b: WorkingCode): number =>
+    b.confidence * sectionWeight(view, b) - a.confidence * sectionWeight(view, a);
+  const diagnoses = kept.filter((k) => k.system === 'icd10cm').sort(order);
+  const procedures = kept.filter((k) => k.system !== 'icd10cm').sort((a, b) => b.confidence - a.confidence);
+  const noteWords = new Set(tokens.norm);
+  const documentation = diagnoses.flatMap(
+    (d) => documentationOpportunity(engine.resources.cm, d.code, noteWords) ?? [],
+  );
+  const final = [...diagnoses, ...procedures].sort((a, b) => b.confidence - a.confidence);
+  const listed = new Set(final.map((f) => `${f.system}|${f.code}`));
+  const asideKeys = new Set(setAside.map((s) => `${s.item.system}|${s.item.code}`));
+  const rest = ranked.filter((r) => !r.accepted && !listed.has(`${r.candidate.system}|${r.candidate.code}`));
+  return {
+    context,
+    diagnoses: diagnoses.map((d) => toItem(engine, view, d)),
+    procedures: procedures.map((p) => toItem(engine, view, p)),
+    notCoded: setAside.map((s) => toNotCoded(engine, view, s)),
+    documentation,
+    ranked: [
+      ...final.map((f) => ({ code: f.code, system: f.system, confidence: f.confidence })),
+      ...rest
+        .filter((r) => !asideKeys.has(`${r.candidate.system}|${r.candidate.code}`))
+        .map((r) => ({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence })),
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Scores candidates with the trained reranker (or, without a model, a transparent fallback that trusts
+ * affirmed dictionary phrases by their length) and ranks them best first.
+ */
+import type { CandidateResources } from './candidates/collect-candidates.ts';
+import type { Candidate } from './learned/candidate-features.ts';
+import { candidateFeatures } from './learned/candidate-features.ts';
+import { predictLogistic } from './learned/logistic-regression.ts';
+
+export interface RankedCandidate {
+  readonly candidate: Candidate;
+  readonly confidence: number;
+  readonly accepted: boolean;
+}
+
+function fallbackConfidence(c: Candidate): number {
+  const dict = c.mentions.filter((m) => m.entry);
+  if (dict.length === 0) return 0;
+  const longest = Math.max(...dict.map((m) => m.last - m.first + 1));
+  return Math.min(0.9, 0.35 + 0.15 * longest + (dict.some((m) => m.entry?.source === 'index') ? 0.1 : 0));
+}
+
+export function rankCandidates(r: CandidateResources, candidates: readonly Candidate[]): RankedCandidate[] {
+  const model = r.model;
+  const documents = model?.associations.documents ?? 0;
+  const out = candidates.map((candidate) => {
+    const confidence = model
+      ? predictLogistic(model.rerankers[candidate.system], candidateFeatures(candidate, documents))
+      : fallbackConfidence(candidate);
+    const threshold = model ? model.thresholds[candidate.system] : 0.5;
+    return { candidate, confidence, accepted: confidence >= threshold };
+  });
+  return out.sort((a, b) => b.confidence - a.confidence || a.candidate.code.localeCompare(b.candidate.code));
+}

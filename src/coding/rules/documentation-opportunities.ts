@@ -1,0 +1,53 @@
+/**
+ * Documentation-improvement opportunities: a chosen "unspecified" code whose siblings differ by an axis the
+ * note does not state. The axis is read from the sibling titles themselves: the words each sibling adds to
+ * the unspecified title are its value on the axis ("stage 1", "left"), and a word shared by most of them
+ * ("stage") names the axis.
+ */
+import type { CodeSet } from '../../terminology/code-set.ts';
+import type { DocumentationOpportunity } from '../coding-result.ts';
+import { isStopword, phraseTokens } from '../text/note-tokens.ts';
+
+const GENERIC = new Set([
+  'unspecified',
+  'other',
+  'specified',
+  'without',
+  'with',
+  'not',
+  'elsewhere',
+  'classified',
+]);
+
+function distinguishing(sibling: string, base: ReadonlySet<string>): string[] {
+  return phraseTokens(sibling).filter((t) => !base.has(t) && !isStopword(t) && !GENERIC.has(t));
+}
+
+/** The opportunity for one code, or undefined when the code is not unspecified or the note states the axis. */
+export function documentationOpportunity(
+  codeSet: CodeSet,
+  code: string,
+  noteWords: ReadonlySet<string>,
+): DocumentationOpportunity | undefined {
+  const rec = codeSet.get(code);
+  if (!rec?.parent || !/unspecified/i.test(rec.title)) return undefined;
+  const base = new Set(phraseTokens(rec.title));
+  const values = codeSet
+    .children(rec.parent)
+    .filter((s) => s.code !== code && !/unspecified/i.test(s.title) && !/^other\b/i.test(s.title))
+    .map((s) => distinguishing(s.title, base))
+    .filter((v) => v.length > 0 && v.length <= 6);
+  if (values.length < 2) return undefined;
+  if (values.some((v) => v.every((t) => noteWords.has(t)))) return undefined;
+  const counts = new Map<string, number>();
+  for (const v of values) for (const t of new Set(v)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const [word, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  const axis = n >= values.length / 2 && !/^\d/.test(word) ? word : 'type';
+  const list = [...new Set(values.map((v) => v.join(' ')))].slice(0, 8);
+  return {
+    code,
+    axis,
+    values: list,
+    query: `The note does not state the ${axis} for "${rec.title}"; ask which applies: ${list.join('; ')}.`,
+  };
+}

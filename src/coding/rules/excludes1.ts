@@ -1,0 +1,40 @@
+/**
+ * Excludes1 conflicts (Guidelines I.A.12.a): two codes where one's Excludes1 note (on the code or any
+ * ancestor up to its category) names the other are never reported together; the less confident one is set
+ * aside. The exception for unrelated conditions cannot be judged from text alone, so the coder sees it.
+ */
+import type { CodeSet } from '../../terminology/code-set.ts';
+import { codeInRange } from '../../terminology/note-ranges.ts';
+import type { RuleOutcome, WorkingCode } from './working-code.ts';
+
+function excludes(codeSet: CodeSet, code: string, other: string): boolean {
+  for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
+    for (const note of codeSet.notesOf(c)) {
+      if (note.type === 'excludes1' && note.ranges.some((r) => codeInRange(other, r))) return true;
+    }
+  }
+  return false;
+}
+
+/** Sets aside the lower-confidence code of each Excludes1 pair (items are ranked best first). */
+export function resolveExcludes1(codeSet: CodeSet, items: readonly WorkingCode[]): RuleOutcome {
+  const out: RuleOutcome = { kept: [], setAside: [] };
+  for (const item of items) {
+    const clash =
+      item.system === 'icd10cm'
+        ? out.kept.find(
+            (k) =>
+              k.system === 'icd10cm' &&
+              (excludes(codeSet, k.code, item.code) || excludes(codeSet, item.code, k.code)),
+          )
+        : undefined;
+    if (clash)
+      out.setAside.push({
+        item,
+        reason: 'excludes1-conflict',
+        detail: `Excludes1 with ${clash.code} (I.A.12.a)`,
+      });
+    else out.kept.push(item);
+  }
+  return out;
+}

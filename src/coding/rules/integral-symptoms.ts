@@ -1,0 +1,30 @@
+/**
+ * Signs and symptoms integral to a confirmed diagnosis are not coded (Guidelines I.B.5): under the `us`
+ * profile an R-chapter code is set aside when a definitive (non-R) diagnosis is documented in the same
+ * sentence. The CodiEsp gold codes such symptoms anyway, so the `codiesp` profile skips this rule.
+ */
+import type { NoteTokens } from '../text/note-tokens.ts';
+import type { RuleOutcome, WorkingCode } from './working-code.ts';
+
+function sentences(tokens: NoteTokens, item: WorkingCode): Set<number> {
+  return new Set(item.mentions.map((m) => tokens.sentence[m.first]!));
+}
+
+export function dropIntegralSymptoms(items: readonly WorkingCode[], tokens: NoteTokens): RuleOutcome {
+  const definitive = items.filter(
+    (i) => i.system === 'icd10cm' && !i.code.startsWith('R') && !i.code.startsWith('Z'),
+  );
+  const out: RuleOutcome = { kept: [], setAside: [] };
+  for (const item of items) {
+    if (item.system !== 'icd10cm' || !item.code.startsWith('R')) {
+      out.kept.push(item);
+      continue;
+    }
+    const mine = sentences(tokens, item);
+    const owner = definitive.find((d) => [...sentences(tokens, d)].some((s) => mine.has(s)));
+    if (owner)
+      out.setAside.push({ item, reason: 'integral-symptom', detail: `integral to ${owner.code} (I.B.5)` });
+    else out.kept.push(item);
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Long-term (current) drug therapy, Z79 (Guidelines I.C.21.c.3): a drug named in the note after a word of
+ * current use ("on insulin", "taking warfarin") adds its Z79 code. The drug → Z79 pairs follow the Z79
+ * subcategory titles of the tabular.
+ */
+import type { NoteTokens } from '../text/note-tokens.ts';
+import type { CandidateMention } from '../learned/candidate-features.ts';
+import type { AssertionDetector } from '../assertion/assertion-flags.ts';
+import type { WorkingCode } from './working-code.ts';
+
+const DRUGS: Readonly<Record<string, string>> = {
+  insulin: 'Z794',
+  warfarin: 'Z7901',
+  anticoagulant: 'Z7901',
+  apixaban: 'Z7901',
+  rivaroxaban: 'Z7901',
+  aspirin: 'Z7982',
+  prednisone: 'Z7952',
+  corticosteroid: 'Z7952',
+  steroid: 'Z7952',
+  metformin: 'Z7984',
+  opioid: 'Z79891',
+  tamoxifen: 'Z79810',
+};
+
+const CURRENT_USE = new Set([
+  'on',
+  'taking',
+  'take',
+  'take',
+  'receiving',
+  'chronic',
+  'long',
+  'daily',
+  'current',
+]);
+
+/** Z79 codes for drugs in current use; `exists` checks the code is in the release. */
+export function longTermDrugCodes(
+  tokens: NoteTokens,
+  assertion: AssertionDetector,
+  exists: (code: string) => boolean,
+): WorkingCode[] {
+  const found = new Map<string, CandidateMention[]>();
+  tokens.norm.forEach((t, i) => {
+    const code = DRUGS[t];
+    if (!code || !exists(code)) return;
+    const before = tokens.norm.slice(Math.max(0, i - 3), i);
+    if (!before.some((w) => CURRENT_USE.has(w))) return;
+    const flags = assertion(tokens, i, i);
+    if (flags.negated || flags.hypothetical) return;
+    found.set(code, [...(found.get(code) ?? []), { first: i, last: i, flags }]);
+  });
+  return [...found].map(([code, mentions]) => ({
+    system: 'icd10cm' as const,
+    code,
+    confidence: 0.7,
+    mentions,
+    source: `drug in current use: ${tokens.norm[mentions[0]!.first]!}`,
+    guideline: 'I.C.21.c.3 long-term (current) drug therapy',
+  }));
+}
