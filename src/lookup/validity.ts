@@ -55,7 +55,7 @@ export function validityOnDate(
   const span = { ...(firstYear ? { firstYear } : {}), ...(lastYear ? { lastYear } : {}) };
   const next = years.find((y) => y.v.year > here);
   const replacements = (s: CodeSet): Replacement[] =>
-    s.billableDescendants(code, 50).map((c) => ({ code: displayCode(system, c.code), title: c.title }));
+    successors(s, code).map((c) => ({ code: displayCode(system, c.code), title: c.title }));
   const nextRelease =
     record?.billable && next && !next.rec?.billable
       ? {
@@ -68,13 +68,20 @@ export function validityOnDate(
   if (record && !record.billable) {
     const count = set.billableDescendants(code, 2000).length;
     const seventh = set.billableDescendants(code, 1)[0]?.code.length === 7 && code.length === 6;
+    // A code that was billable in an earlier release and is now a header was expanded into its children.
+    const wasBillable = [...years].reverse().find((y) => y.v.year < here && y.rec?.billable);
+    const expanded = wasBillable ? { replacedBy: replacements(set) } : {};
+    const since = wasBillable
+      ? `; it was billable until ${label(system, wasBillable.v.year)} and was expanded`
+      : '';
     return {
       valid: false,
       reason: 'header',
       message: seventh
         ? `${shown} needs a 7th character: it is a header; report one of its ${count} billable codes`
-        : `${shown} is a header (${record.kind}), not billable; report one of its ${count} billable codes`,
+        : `${shown} is a header (${record.kind}), not billable${since}; report one of its ${count} billable codes`,
       ...span,
+      ...expanded,
     };
   }
   if (record) {
@@ -133,4 +140,21 @@ function hcpcsDates(
     };
   }
   return undefined;
+}
+
+/**
+ * The billable codes of a later release that took a code's place: its own descendants when it was expanded;
+ * otherwise those of its nearest surviving ancestor that keep its 7th character (S30.1XXA -> S30.1..A).
+ */
+function successors(set: CodeSet, code: string): readonly CodeRecord[] {
+  const own = set.billableDescendants(code, 50);
+  if (own.length > 0) return own;
+  let prefix = code.replace(/X+[A-Z0-9]?$/, '');
+  while (prefix.length > 3 && !set.get(prefix)) prefix = prefix.slice(0, -1);
+  if (!set.get(prefix)) return [];
+  const seventh = code.length === 7 ? code[6] : undefined;
+  return set
+    .billableDescendants(prefix, 2000)
+    .filter((c) => seventh === undefined || (c.code.length === 7 && c.code[6] === seventh))
+    .slice(0, 50);
 }
