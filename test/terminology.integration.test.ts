@@ -61,6 +61,53 @@ describe(
       assert.ok(a.validity.replacedBy!.every((r) => r.code.startsWith('S30.1') && r.code.endsWith('A')));
     });
 
+    it('gives E11.22 its use-additional-code note for the CKD stage and inherits E11 excludes1, saying from which year', () => {
+      const a = lookupCode(sources, 'icd10cm', 'E11.22', '2026-01-15');
+      assert.equal(a.layers['tabular'], 2023);
+      const own = a.notes.find((n) => n.type === 'useAdditionalCode' && !n.inherited);
+      assert.match(own?.text ?? '', /stage of chronic kidney disease/);
+      assert.deepEqual(own?.ranges, ['N18.1-N18.6']);
+      const excl = a.notes.filter((n) => n.type === 'excludes1' && n.owner === 'E11');
+      assert.ok(excl.some((n) => n.ranges.includes('E10.-')));
+      assert.ok(excl.every((n) => n.inherited && n.fromYear === 2023));
+      assert.deepEqual(
+        a.ancestors.map((x) => x.code),
+        ['E11.2', 'E11', 'E08-E13', 'Chapter 4'],
+      );
+    });
+
+    it('gives J44.1 the notes of J44 as inherited notes', () => {
+      const a = lookupCode(sources, 'icd10cm', 'J44.1', '2026-01-15');
+      const fromJ44 = a.notes.filter((n) => n.owner === 'J44');
+      assert.ok(fromJ44.length > 0);
+      assert.ok(fromJ44.some((n) => n.type === 'codeAlso' || n.type === 'useAdditionalCode'));
+      assert.ok(fromJ44.every((n) => n.inherited));
+    });
+
+    it('lists the 7th characters of S72 on S72.001A with the one it applies', () => {
+      const a = lookupCode(sources, 'icd10cm', 'S72.001A', '2026-01-15');
+      assert.equal(a.seventhCharacters?.definedOn, 'S72');
+      assert.equal(a.seventhCharacters?.applied?.char, 'A');
+      assert.match(a.seventhCharacters?.applied?.meaning ?? '', /initial encounter for closed fracture/);
+    });
+
+    it('explains 0DTJ4ZZ axis by axis', () => {
+      const a = lookupCode(sources, 'icd10pcs', '0DTJ4ZZ', '2026-01-15');
+      assert.deepEqual(
+        a.pcs?.characters.map((c) => c.label),
+        [
+          'Medical and Surgical',
+          'Gastrointestinal System',
+          'Resection',
+          'Appendix',
+          'Percutaneous Endoscopic',
+          'No Device',
+          'No Qualifier',
+        ],
+      );
+      assert.equal(a.pcs?.valid, true);
+    });
+
     it('says a code new in FY2026 did not exist in FY2025', () => {
       const a = lookupCode(sources, 'icd10cm', 'E11.A', '2025-06-01');
       assert.equal(a.validity.reason, 'not-yet-created');

@@ -20,6 +20,7 @@ import {
   type SeventhCharacterOptions,
 } from '../terminology/hierarchy.ts';
 import type { CodeRecord, HcpcsDetail, VersionInfo } from '../terminology/model.ts';
+import { explainPcsCode, type PcsCodeExplanation } from '../terminology/pcs-explain.ts';
 import { versionForDate, versionsOf } from '../terminology/version-selection.ts';
 import { validityOnDate, type Validity } from './validity.ts';
 
@@ -58,6 +59,8 @@ export interface LookupAnswer {
     readonly applied?: { char: string; meaning: string };
   };
   readonly hcpcs?: HcpcsDetail;
+  /** ICD-10-PCS: the meaning of each character, from the year's tables and definitions. */
+  readonly pcs?: PcsCodeExplanation;
 }
 
 export interface LookupSources {
@@ -144,6 +147,9 @@ export function lookupCode(
         }
       : {}),
     ...(system === 'hcpcs' && set.hcpcs(code) ? { hcpcs: set.hcpcs(code)! } : {}),
+    ...(system === 'icd10pcs' && code.length === 7
+      ? { pcs: explainPcsCode(code, set.pcsTable(code.slice(0, 3)), set.pcsDefinitions(code[0]!)) }
+      : {}),
   };
 }
 

@@ -1,8 +1,15 @@
 /** The registry of official release files medcode recognises. */
 import type { FileKind, IgnoredKind } from './file-kind.ts';
 import { ICD10CM_ORDER, ICD10PCS_ORDER } from './order-file-kind.ts';
+import { ICD10CM_TABULAR, ICD10PCS_DEFINITIONS, ICD10PCS_TABLES } from './xml-file-kinds.ts';
 
-export const FILE_KINDS: readonly FileKind[] = [ICD10CM_ORDER, ICD10PCS_ORDER];
+export const FILE_KINDS: readonly FileKind[] = [
+  ICD10CM_ORDER,
+  ICD10PCS_ORDER,
+  ICD10CM_TABULAR,
+  ICD10PCS_TABLES,
+  ICD10PCS_DEFINITIONS,
+];
 
 /** Official files that are recognised and deliberately not loaded. */
 export const IGNORED_KINDS: readonly IgnoredKind[] = [

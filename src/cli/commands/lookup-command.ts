@@ -103,6 +103,15 @@ export function formatAnswer(a: LookupAnswer): string {
         `    [${n.type}] ${n.text}  (${n.inherited ? `from ${n.owner}` : 'own'}${n.fromYear ? `, ${n.fromYear} tabular` : ''})`,
       );
   }
+  if (a.pcs) {
+    lines.push(`  characters (table ${a.pcs.table ?? '-'}):`);
+    for (const c of a.pcs.characters) {
+      lines.push(
+        `    ${c.pos}  ${c.value}  ${(c.axisTitle ?? '').padEnd(12)} ${c.label ?? ''}${c.definition ? `: ${c.definition}` : ''}`,
+      );
+    }
+    for (const r of a.pcs.reasons) lines.push(`    invalid: ${r}`);
+  }
   if (a.hcpcs) lines.push(`  hcpcs: ${JSON.stringify(a.hcpcs)}`);
   return lines.join('\n');
 }
