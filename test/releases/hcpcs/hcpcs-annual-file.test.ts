@@ -22,7 +22,10 @@ describe('HCPCS 2025 annual file', { skip }, () => {
     assert.equal(new Set(codes.map((c) => `${c.kind}:${c.code}`)).size, codes.length);
     assert.equal(content?.details.details.length, codes.length);
     assert.equal(content?.year, 2025);
-    assert.ok(codes.every((c, i) => c.order === i + 1), 'order is the position in the file');
+    assert.ok(
+      codes.every((c, i) => c.order === i + 1),
+      'order is the position in the file',
+    );
   });
 
   it('reads A0425 ground mileage', () => {
