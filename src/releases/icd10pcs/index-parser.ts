@@ -10,7 +10,10 @@ import type { ReleaseSource } from './release-source.ts';
 import { readXmlRelease } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 
-export type PcsIndexLayer = Extract<LayerData, { layer: 'pcs-index' }>;
+/** The index variant of LayerData, narrowed to the PCS index. */
+export type PcsIndexLayer = Extract<LayerData, { terms: readonly IndexTerm[] }> & {
+  readonly layer: 'pcs-index';
+};
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
