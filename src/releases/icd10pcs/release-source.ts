@@ -48,3 +48,14 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | Uint8Array | string>):
   const rest = decoder.decode();
   if (rest) yield rest;
 }
+
+/** Splits decoded text into lines (LF or CRLF, also across chunk boundaries), without the line ends. */
+export async function* linesOf(chunks: AsyncIterable<string>): AsyncIterable<string> {
+  let rest = '';
+  for await (const chunk of chunks) {
+    const parts = (rest + chunk).split(/\r?\n/);
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  if (rest) yield rest.replace(/\r$/, '');
+}
