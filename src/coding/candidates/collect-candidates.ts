@@ -11,6 +11,7 @@ import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { matchTables } from '../matcher/table-matcher.ts';
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -68,6 +69,15 @@ export function collectCandidates(r: CandidateResources, tokens: NoteTokens, loo
         c.mentions.push({ first: m.first, last: m.last, flags, entry });
       }
     }
+  }
+  for (const hit of matchTables(r.dictionary.tables, tokens)) {
+    const c = candidateFor(r, byKey, 'icd10cm', hit.entry.code, loo);
+    c.mentions.push({
+      first: hit.first,
+      last: hit.last,
+      flags: r.assertion(tokens, hit.first, hit.last),
+      entry: hit.entry,
+    });
   }
   if (r.model) {
     for (const [key, ev] of associate(r.model.associations, tokens, loo?.own)) {

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import { fiscalYearRange } from '../../core/dates.ts';
 import { parseOrderFile } from '../../releases/order-file-parser.ts';
+import { parseIcd10cmIndexFile } from '../../releases/icd10cm/index-parser.ts';
+import type { Icd10cmIndexKind } from '../../releases/icd10cm/index-parser.ts';
 import { parseIcd10cmTabularFile } from '../../releases/icd10cm/tabular-parser.ts';
 import type { CodeSystem } from '../../terminology/code-system.ts';
 import { MemoryCodeSet } from '../../terminology/memory-code-set.ts';
@@ -18,6 +20,8 @@ export interface CodeSetFiles {
   readonly cmOrder: string;
   readonly cmTabular?: string;
   readonly pcsOrder?: string;
+  /** Alphabetic index, drug and neoplasm tables, external-cause index XMLs. */
+  readonly cmIndexes?: Partial<Record<Icd10cmIndexKind, string>>;
   readonly year: number;
 }
 
@@ -32,6 +36,12 @@ export function defaultCodeSetFiles(sharedDataDir: string): CodeSetFiles {
     cmOrder: path.join(sharedDataDir, 'icd10cm', '2026', 'icd10cm_order_2026.txt'),
     cmTabular: path.join(sharedDataDir, 'icd10cm', '2023', 'icd10cm_tabular_2023.xml'),
     pcsOrder: path.join(sharedDataDir, 'icd10pcs', '2026', 'icd10pcs_order_2026.txt'),
+    cmIndexes: {
+      index: path.join(sharedDataDir, 'icd10cm', '2023', 'icd10cm_index_2023.xml'),
+      drug: path.join(sharedDataDir, 'icd10cm', '2026', 'icd10cm-drug-April-1-2026-XML.xml'),
+      neoplasm: path.join(sharedDataDir, 'icd10cm', '2026', 'icd10cm-neoplasm-April-1-2026-XML.xml'),
+      eindex: path.join(sharedDataDir, 'icd10cm', '2026', 'icd10cm-eindex-April-1-2026-XML.xml'),
+    },
     year: 2026,
   };
 }
@@ -59,6 +69,18 @@ function info(system: CodeSystem, year: number): CodeSetParts['info'] {
   };
 }
 
+async function loadIndexes(files: CodeSetFiles): Promise<Pick<CodeSetParts, 'indexes' | 'indexHeadings'>> {
+  const indexes: NonNullable<CodeSetParts['indexes']> = {};
+  const indexHeadings: NonNullable<CodeSetParts['indexHeadings']> = {};
+  for (const [kind, file] of Object.entries(files.cmIndexes ?? {}) as [Icd10cmIndexKind, string][]) {
+    if (!existsSync(file)) continue;
+    const layer = await parseIcd10cmIndexFile(file, file, kind);
+    indexes[kind] = layer.terms;
+    if (layer.headings) indexHeadings[kind] = layer.headings;
+  }
+  return { indexes, indexHeadings };
+}
+
 /** Loads the ICD-10-CM (with tabular notes when given) and ICD-10-PCS code sets. */
 export async function loadDevCodeSets(files: CodeSetFiles): Promise<DevCodeSets> {
   const cmCodes = parseOrderFile(readText(files.cmOrder), 'icd10cm', files.cmOrder).codes;
@@ -70,6 +92,7 @@ export async function loadDevCodeSets(files: CodeSetFiles): Promise<DevCodeSets>
     info: info('icd10cm', files.year),
     codes: cmCodes,
     ...(tabular ? { groups: tabular.groups, notes: tabular.notes, sevenths: tabular.sevenths } : {}),
+    ...(await loadIndexes(files)),
   });
   const pcs = files.pcsOrder
     ? new MemoryCodeSet({

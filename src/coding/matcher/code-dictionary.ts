@@ -8,8 +8,10 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
 import { isStopword, phraseTokens } from '../text/note-tokens.ts';
 import { PhraseTrie } from './phrase-trie.ts';
+import { buildTableMatcher } from './table-matcher.ts';
+import type { TableMatcher } from './table-matcher.ts';
 
-export type DictionarySource = 'title' | 'inclusion' | 'index';
+export type DictionarySource = 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug';
 
 export interface DictionaryEntry {
   readonly code: string;
@@ -21,6 +23,8 @@ export interface DictionaryEntry {
 export interface CodeDictionary {
   readonly trie: PhraseTrie;
   readonly entries: readonly DictionaryEntry[];
+  /** Neoplasm and drug table rows (see table-matcher.ts). */
+  readonly tables: TableMatcher;
 }
 
 const MAX_PHRASE = 6;
@@ -53,7 +57,9 @@ class DictionaryBuilder {
 
 function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
   const byId = new Map(terms.map((t) => [t.id, t]));
-  for (const term of terms) {
+  for (const raw of terms) {
+    // A trailing "-" in the index means "more characters needed"; specificity rules complete the code.
+    const term = raw.code?.endsWith('-') ? { ...raw, code: raw.code.slice(0, -1) } : raw;
     if (!term.code || term.level > 1) continue;
     const own = titlePhrase(term.title);
     const withNemod = term.nemod?.map((m) => titlePhrase(`${m} ${term.title}`)) ?? [];
@@ -82,5 +88,5 @@ export function buildCodeDictionary(codeSet: CodeSet): CodeDictionary {
     b.add(titlePhrase(note.text), { code: note.owner, source: 'inclusion', path: note.text });
   }
   addIndex(b, codeSet.indexTerms('index'));
-  return { trie: b.trie, entries: b.entries };
+  return { trie: b.trie, entries: b.entries, tables: buildTableMatcher(codeSet) };
 }

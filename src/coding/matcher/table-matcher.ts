@@ -1,0 +1,96 @@
+/**
+ * The neoplasm and drug tables as matchers (Guidelines I.C.2 neoplasms via the Neoplasm Table; I.C.19.e
+ * adverse effects and poisonings via the Table of Drugs and Chemicals). A table row (site or substance) named
+ * in a sentence, together with a word that selects the column (carcinoma → Malignant Primary, metastasis →
+ * Malignant Secondary, adenoma → Benign; toxicity → Adverse effect, overdose → Poisoning), yields the code
+ * of that cell.
+ */
+import type { CodeSet } from '../../terminology/code-set.ts';
+import type { IndexTerm } from '../../terminology/model.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
+import type { DictionaryEntry } from './code-dictionary.ts';
+import { titlePhrase } from './code-dictionary.ts';
+import { PhraseTrie } from './phrase-trie.ts';
+
+/** Column selected by trigger words (folded tokens), most specific first. */
+const NEOPLASM_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
+  ['Malignant Secondary', ['metastasi', 'metastase', 'metastatic', 'secondary']],
+  ['Ca in situ', ['situ']],
+  [
+    'Malignant Primary',
+    ['carcinoma', 'adenocarcinoma', 'cancer', 'malignant', 'malignancy', 'sarcoma', 'neoplasia'],
+  ],
+  ['Benign', ['adenoma', 'benign', 'fibroma', 'lipoma', 'leiomyoma', 'papilloma']],
+  ['Unspecified Behavior', ['tumor', 'tumour', 'neoplasm', 'mass']],
+];
+
+const DRUG_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
+  ['Poisoning Intentional self-harm', ['suicide', 'suicidal', 'self']],
+  ['Poisoning Accidental (unintentional)', ['poisoning', 'overdose', 'intoxication', 'ingestion']],
+  ['Adverse effect', ['toxicity', 'induced', 'adverse', 'reaction', 'secondary']],
+];
+
+export interface TableMatcher {
+  readonly trie: PhraseTrie;
+  readonly rows: readonly { readonly term: IndexTerm; readonly table: 'neoplasm' | 'drug' }[];
+}
+
+/** Site / substance phrases: level-1 rows of the neoplasm table (each comma-separated synonym), drug main terms. */
+export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
+  const trie = new PhraseTrie();
+  const rows: TableMatcher['rows'][number][] = [];
+  const add = (term: IndexTerm, table: 'neoplasm' | 'drug', names: readonly string[]): void => {
+    rows.push({ term, table });
+    for (const n of names) {
+      const p = titlePhrase(n);
+      if (p.length > 0 && p.join('').length > 3) trie.add(p, rows.length - 1);
+    }
+  };
+  for (const t of codeSet.indexTerms('neoplasm'))
+    if (t.level === 1 && t.cells) add(t, 'neoplasm', t.title.split(','));
+  for (const t of codeSet.indexTerms('drug')) if (t.level === 0 && t.cells) add(t, 'drug', [t.title]);
+  return { trie, rows };
+}
+
+function column(
+  words: ReadonlySet<string>,
+  columns: readonly (readonly [string, readonly string[]])[],
+): string | undefined {
+  return columns.find(([, triggers]) => triggers.some((t) => words.has(t)))?.[0];
+}
+
+export interface TableHit {
+  readonly first: number;
+  readonly last: number;
+  readonly entry: DictionaryEntry;
+}
+
+/** Table hits of a note: row phrase + column trigger in the same sentence. */
+export function matchTables(m: TableMatcher, tokens: NoteTokens): TableHit[] {
+  const out: TableHit[] = [];
+  const sentenceWords = new Map<number, Set<string>>();
+  const wordsOf = (at: number): Set<string> => {
+    const s = tokens.sentence[at]!;
+    let w = sentenceWords.get(s);
+    if (!w) {
+      let a = at;
+      let b = at;
+      while (a > 0 && tokens.sentence[a - 1] === s) a--;
+      while (b + 1 < tokens.norm.length && tokens.sentence[b + 1] === s) b++;
+      w = new Set(tokens.norm.slice(a, b + 1));
+      sentenceWords.set(s, w);
+    }
+    return w;
+  };
+  for (const hit of m.trie.matchAll(tokens)) {
+    for (const id of hit.payloads) {
+      const { term, table } = m.rows[id]!;
+      const col = column(wordsOf(hit.first), table === 'neoplasm' ? NEOPLASM_COLUMNS : DRUG_COLUMNS);
+      const code = col ? term.cells?.[col]?.replace(/-$/, '') : undefined;
+      if (!code || code === '' || !/^[A-Z]\d/.test(code)) continue;
+      const path = `${table === 'neoplasm' ? 'Neoplasm Table' : 'Table of Drugs'}: ${term.title} > ${col}`;
+      out.push({ first: hit.first, last: hit.last, entry: { code, source: table, path } });
+    }
+  }
+  return out;
+}
