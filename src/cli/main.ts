@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { isMedcodeError } from '../core/medcode-error.ts';
 import { createCliContext } from './cli-context.ts';
+import { codingDepsFromContext, registerCodeCommand } from './commands/code-command.ts';
+import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerLookupCommand } from './commands/lookup-command.ts';
 import { registerReleasesCommand } from './commands/releases-command.ts';
 
@@ -13,6 +15,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError();
   registerReleasesCommand(program, ctx);
   registerLookupCommand(program, ctx);
+  const codingDeps = codingDepsFromContext(ctx);
+  registerCodeCommand(program, codingDeps);
+  registerEvalCommand(program, codingDeps);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -72,6 +72,18 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The words of the sentences a code's mentions sit in (for laterality, stage, type). */
+function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
+  const sentences = new Set(w.mentions.map((m) => tokens.sentence[m.first]!));
+  const words = new Set<string>();
+  for (const m of w.mentions) {
+    for (let i = m.first; i >= 0 && sentences.has(tokens.sentence[i]!); i--) words.add(tokens.norm[i]!);
+    for (let i = m.first; i < tokens.norm.length && sentences.has(tokens.sentence[i]!); i++)
+      words.add(tokens.norm[i]!);
+  }
+  return words;
+}
+
 function sectionWeight(view: NoteView, w: WorkingCode): number {
   const weights = w.mentions.map((m) => sectionAt(view.sections, view.tokens.start[m.first]!).weight);
   return weights.length === 0 ? 0.5 : Math.max(...weights);
@@ -101,12 +113,21 @@ function applyRules(
     working.push(...historyCodes(setAside, exists));
     step(dropIntegralSymptoms(working, view.tokens));
     working.push(...longTermDrugCodes(view.tokens, r.assertion, exists));
-    step(applyCombinations(working, exists));
   }
-  working = working.map((w) => (w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us) : w));
+  // Sex from the encounter is a stated axis value too ("female breast").
+  const sexWord = context.sex === 'F' ? 'female' : context.sex === 'M' ? 'male' : undefined;
+  const wordsOf = (w: WorkingCode): Set<string> => {
+    const words = mentionWords(view.tokens, w);
+    if (sexWord) words.add(sexWord);
+    return words;
+  };
+  working = working.map((w) =>
+    w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w,
+  );
   const unique = new Map<string, WorkingCode>();
   for (const w of working) if (!unique.has(`${w.system}|${w.code}`)) unique.set(`${w.system}|${w.code}`, w);
   working = [...unique.values()].sort((a, b) => b.confidence - a.confidence);
+  if (us) step(applyCombinations(working, exists));
   if (us) step(resolveExcludes1(r.cm, working));
   return { kept: working, setAside };
 }

@@ -66,7 +66,6 @@ const TERMINATE = new Set([
   'showed',
   'with',
   'was',
-  'had',
 ]);
 const WINDOW = 6;
 

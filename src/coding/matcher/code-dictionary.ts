@@ -69,11 +69,14 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
     }
     const main = term.parent === undefined ? undefined : byId.get(term.parent);
     if (!main) continue;
-    const mainTokens = titlePhrase(main.title);
     const path = `${main.title} > ${term.title}`;
-    if (own.length === 0 || mainTokens.length === 0 || own.length + mainTokens.length > MAX_PHRASE) continue;
-    b.add([...own, ...mainTokens], { code: term.code, source: 'index', path });
-    b.add([...mainTokens, ...own], { code: term.code, source: 'index', path });
+    // "Fracture, traumatic > wrist": the main term's head word alone also leads ("wrist fracture").
+    for (const mainTokens of new Set([titlePhrase(main.title), titlePhrase(main.title.split(',')[0]!)])) {
+      if (own.length === 0 || mainTokens.length === 0 || own.length + mainTokens.length > MAX_PHRASE)
+        continue;
+      b.add([...own, ...mainTokens], { code: term.code, source: 'index', path });
+      b.add([...mainTokens, ...own], { code: term.code, source: 'index', path });
+    }
   }
 }
 
@@ -81,7 +84,11 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
 export function buildCodeDictionary(codeSet: CodeSet): CodeDictionary {
   const b = new DictionaryBuilder();
   for (const rec of codeSet.codes()) {
-    b.add(titlePhrase(rec.title), { code: rec.code, source: 'title', path: rec.title });
+    const entry = { code: rec.code, source: 'title', path: rec.title } as const;
+    b.add(titlePhrase(rec.title), entry);
+    // "Chronic kidney disease, stage 3 (moderate)" is also written "stage 3 chronic kidney disease".
+    const parts = rec.title.split(',');
+    if (parts.length === 2) b.add(titlePhrase(`${parts[1]} ${parts[0]}`), entry);
   }
   for (const note of codeSet.allNotes()) {
     if (note.type !== 'inclusionTerm' || codeSet.get(note.owner) === undefined) continue;

@@ -7,6 +7,14 @@ import type { SetAside, WorkingCode } from './working-code.ts';
 
 /** Family-history code by the category range of the relative's condition; the last row is the default. */
 const FAMILY: readonly (readonly [string, string, string])[] = [
+  ['C15', 'C26', 'Z800'],
+  ['C30', 'C39', 'Z801'],
+  ['C50', 'C50', 'Z803'],
+  ['C56', 'C56', 'Z8041'],
+  ['C61', 'C61', 'Z8042'],
+  ['C64', 'C64', 'Z8051'],
+  ['C67', 'C67', 'Z8052'],
+  ['C81', 'C96', 'Z807'],
   ['C00', 'D49', 'Z809'],
   ['E08', 'E13', 'Z833'],
   ['F10', 'F19', 'Z8118'],
@@ -18,6 +26,17 @@ const FAMILY: readonly (readonly [string, string, string])[] = [
   ['N00', 'N29', 'Z841'],
   ['Q00', 'Q99', 'Z8279'],
   ['A00', 'Z99', 'Z8489'],
+];
+
+/** Personal history of malignancy by site (Z85); others fall back to Z85.9. */
+const PERSONAL: readonly (readonly [string, string, string])[] = [
+  ['C18', 'C18', 'Z85038'],
+  ['C34', 'C34', 'Z85118'],
+  ['C50', 'C50', 'Z853'],
+  ['C61', 'C61', 'Z8546'],
+  ['C64', 'C64', 'Z85528'],
+  ['C67', 'C67', 'Z8551'],
+  ['C73', 'C73', 'Z85850'],
 ];
 
 function familyCode(code: string): string {
@@ -36,7 +55,9 @@ export function historyCodes(
     let code: string | undefined;
     let guideline = '';
     if (s.reason === 'historical' && s.item.code.startsWith('C')) {
-      code = 'Z859';
+      code =
+        PERSONAL.find(([a, b]) => a <= s.item.code.slice(0, 3) && s.item.code.slice(0, 3) <= b)?.[2] ??
+        'Z859';
       guideline = 'I.C.2.d personal history of malignant neoplasm';
     } else if (s.reason === 'family-history-only') {
       code = familyCode(s.item.code);

@@ -7,6 +7,7 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { SeventhCharacter } from '../../terminology/model.ts';
+import { isStopword, phraseTokens } from '../text/note-tokens.ts';
 import type { WorkingCode } from './working-code.ts';
 
 /** 7th-character definitions that apply to a code: on itself or its nearest ancestor that has them. */
@@ -35,11 +36,54 @@ function withSeventh(codeSet: CodeSet, code: string, noteWords: ReadonlySet<stri
   return codeSet.get(full)?.billable ? full : undefined;
 }
 
-function unspecifiedChild(codeSet: CodeSet, code: string): string | undefined {
-  const leaves = codeSet.billableDescendants(code, 50);
-  if (leaves.length === 0) return undefined;
-  const unspecified = leaves.find((l) => /unspecified/i.test(l.title) && l.code.length === code.length + 1);
-  return (unspecified ?? leaves.find((l) => /unspecified/i.test(l.title)) ?? leaves[0])!.code;
+/** Words a child's title adds to its parent's: its value on the axis the siblings differ by. */
+function ownWords(codeSet: CodeSet, parent: string, childTitle: string): string[] {
+  const base = new Set(phraseTokens(codeSet.get(parent)?.title ?? ''));
+  return phraseTokens(childTitle).filter((t) => !base.has(t) && !isStopword(t));
+}
+
+/** The child whose own words all occur in the sentence (the most words wins), if any. */
+function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string>): string | undefined {
+  let best: { code: string; n: number } | undefined;
+  for (const child of codeSet.children(parent)) {
+    const own = ownWords(codeSet, parent, child.title);
+    if (own.length === 0 || own.includes('unspecified') || !own.every((t) => words.has(t))) continue;
+    if (!best || own.length > best.n) best = { code: child.code, n: own.length };
+  }
+  return best?.code;
+}
+
+/** The default child (I.A.9.b): its own words say "unspecified", else the ".9" child, else the first. */
+function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
+  const kids = codeSet.children(parent);
+  return (
+    kids.find((k) => ownWords(codeSet, parent, k.title).includes('unspecified')) ??
+    kids.find((k) => k.code.endsWith('9')) ??
+    kids[0]
+  )?.code;
+}
+
+/**
+ * Walks down from a code to the most specific one the sentence supports: at each level the child whose
+ * distinguishing words (its axis value: "left", "stage 3", "female") all occur in the sentence, else the
+ * default child; an "unspecified" leaf is first traded for a stated sibling. Axes come from the child
+ * titles, not a hand list. Stops at a billable code, or where only the 7th character remains.
+ */
+export function refineBySentence(codeSet: CodeSet, code: string, words: ReadonlySet<string>): string {
+  let current = code;
+  const rec = codeSet.get(code);
+  if (rec?.billable && rec.parent && /unspecified/i.test(rec.title)) {
+    current = statedChild(codeSet, rec.parent, words) ?? code;
+  }
+  for (let guard = 0; guard < 6; guard++) {
+    const r = codeSet.get(current);
+    if (!r || r.billable || codeSet.children(current).length === 0) break;
+    if (current.length === 6 && seventhsFor(codeSet, current).length > 0) break;
+    const next = statedChild(codeSet, current, words) ?? defaultChild(codeSet, current);
+    if (!next) break;
+    current = next;
+  }
+  return current;
 }
 
 /** Completes one code per the profile; returns the item unchanged when nothing applies. */
@@ -48,22 +92,19 @@ export function completeCode(
   item: WorkingCode,
   noteWords: ReadonlySet<string>,
   toLeaf: boolean,
+  sentenceWords: ReadonlySet<string> = noteWords,
 ): WorkingCode {
+  if (toLeaf) {
+    const refined = refineBySentence(codeSet, item.code, sentenceWords);
+    if (refined !== item.code) {
+      const silent = /unspecified/i.test(codeSet.get(refined)?.title ?? '');
+      const guideline = silent
+        ? "I.A.9.b 'unspecified' where the note is silent"
+        : 'I.A.4 most specific code the text supports';
+      item = { ...item, code: refined, guideline: item.guideline ?? guideline };
+    }
+  }
   const seventh = withSeventh(codeSet, item.code, noteWords);
-  if (seventh)
-    return {
-      ...item,
-      code: seventh,
-      guideline: item.guideline ?? 'I.A.5 7th character, I.A.4 placeholder X',
-    };
-  const rec = codeSet.get(item.code);
-  if (!toLeaf || !rec || rec.billable) return item;
-  const leaf = unspecifiedChild(codeSet, item.code);
-  if (!leaf) return item;
-  const again = withSeventh(codeSet, leaf, noteWords) ?? leaf;
-  return {
-    ...item,
-    code: again,
-    guideline: item.guideline ?? "I.A.9.b 'unspecified' when the note is silent",
-  };
+  if (!seventh) return item;
+  return { ...item, code: seventh, guideline: item.guideline ?? 'I.A.5 7th character, I.A.4 placeholder X' };
 }
