@@ -6,6 +6,7 @@
  */
 import { displayCode } from '../terminology/code-system.ts';
 import { collectCandidates } from './candidates/collect-candidates.ts';
+import type { MentionAssertion } from './assertion/assertion-flags.ts';
 import type { CodingEngine } from './coding-engine.ts';
 import type { CodedItem, CodingResult, EncounterContext, EvidenceSpan, NotCoded } from './coding-result.ts';
 import type { Candidate, CandidateMention } from './learned/candidate-features.ts';
@@ -28,6 +29,7 @@ import type { NoteTokens } from './text/note-tokens.ts';
 interface NoteView {
   readonly text: string;
   readonly tokens: NoteTokens;
+  readonly assertion: MentionAssertion;
   readonly sections: readonly NoteSection[];
 }
 
@@ -112,7 +114,7 @@ function applyRules(
     step(applyAssertions(working, context.setting));
     working.push(...historyCodes(setAside, exists));
     step(dropIntegralSymptoms(working, view.tokens));
-    working.push(...longTermDrugCodes(view.tokens, r.assertion, exists));
+    working.push(...longTermDrugCodes(view.tokens, view.assertion, exists));
   }
   // Sex from the encounter is a stated axis value too ("female breast").
   const sexWord = context.sex === 'F' ? 'female' : context.sex === 'M' ? 'male' : undefined;
@@ -161,8 +163,14 @@ function toNotCoded(engine: CodingEngine, view: NoteView, s: SetAside): NotCoded
 /** Codes one note. Pure: the same engine, text and context give the same result. */
 export function codeNote(engine: CodingEngine, text: string, context: EncounterContext): CodingResult {
   const tokens = tokenizeNote(text);
-  const view: NoteView = { text, tokens, sections: findSections(text) };
-  const ranked = rankCandidates(engine.resources, collectCandidates(engine.resources, tokens));
+  const view: NoteView = {
+    text,
+    tokens,
+    sections: findSections(text),
+    assertion: engine.resources.assertion(tokens),
+  };
+  const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
+  const ranked = rankCandidates(engine.resources, candidates);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
   const { kept, setAside } = applyRules(engine, view, accepted, context);
   const order = (a: WorkingCode, b: WorkingCode): number =>
@@ -174,9 +182,10 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     (d) => documentationOpportunity(engine.resources.cm, d.code, noteWords) ?? [],
   );
   const final = [...diagnoses, ...procedures].sort((a, b) => b.confidence - a.confidence);
-  const listed = new Set(final.map((f) => `${f.system}|${f.code}`));
-  const asideKeys = new Set(setAside.map((s) => `${s.item.system}|${s.item.code}`));
-  const rest = ranked.filter((r) => !r.accepted && !listed.has(`${r.candidate.system}|${r.candidate.code}`));
+  // Codes already listed or set aside are left out of the tail of the ranking (codes do not collide across
+  // systems in practice; a PCS and a CM code never share all characters).
+  const skip = new Set([...final.map((f) => f.code), ...setAside.map((s) => s.item.code)]);
+  const rest = ranked.filter((r) => !r.accepted && !skip.has(r.candidate.code));
   return {
     context,
     diagnoses: diagnoses.map((d) => toItem(engine, view, d)),
@@ -185,9 +194,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     documentation,
     ranked: [
       ...final.map((f) => ({ code: f.code, system: f.system, confidence: f.confidence })),
-      ...rest
-        .filter((r) => !asideKeys.has(`${r.candidate.system}|${r.candidate.code}`))
-        .map((r) => ({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence })),
+      ...rest.map((r) => ({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence })),
     ],
   };
 }

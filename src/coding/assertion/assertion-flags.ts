@@ -1,7 +1,8 @@
 /**
- * The assertion interface the engine consumes: for a mention (a token span of a sentence), whether it is
- * negated, uncertain, historical, about a family member, or hypothetical. The NLP layer (src/nlp) provides
- * a ConText implementation; `lexical-assertion.ts` is the small built-in fallback.
+ * The assertion interface the engine consumes: for a note, a function that tells for a mention (a token span
+ * of a sentence) whether it is negated, uncertain, historical, about a family member, or hypothetical. The
+ * detector prepares once per note (one pass over its tokens) so each mention is answered in constant time.
+ * The NLP layer (src/nlp) can provide a ConText implementation; `lexical-assertion.ts` is the built-in one.
  */
 import type { NoteTokens } from '../text/note-tokens.ts';
 
@@ -21,5 +22,8 @@ export const AFFIRMED: AssertionFlags = {
   hypothetical: false,
 };
 
-/** Decides the assertion of the mention spanning tokens first..last (inclusive). */
-export type AssertionDetector = (tokens: NoteTokens, first: number, last: number) => AssertionFlags;
+/** Assertion of the mention spanning tokens first..last (inclusive) of the prepared note. */
+export type MentionAssertion = (first: number, last: number) => AssertionFlags;
+
+/** Prepares a note's tokens for assertion questions. */
+export type AssertionDetector = (tokens: NoteTokens) => MentionAssertion;

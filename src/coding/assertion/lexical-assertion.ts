@@ -74,26 +74,61 @@ function matchesAt(norm: readonly string[], at: number, phrase: readonly string[
   return true;
 }
 
-const PRE_SPLIT = PRE.map(([f, p]) => [f, p.split(' ')] as const);
-const POST_SPLIT = POST.map(([f, p]) => [f, p.split(' ')] as const);
+type Trigger = readonly [Flag, readonly string[]];
 
-/** The built-in detector. */
-export const lexicalAssertion: AssertionDetector = (tokens, first, last) => {
-  const flags: Record<Flag, boolean> = {
-    negated: false,
-    uncertain: false,
-    historical: false,
-    family: false,
-    hypothetical: false,
-  };
+function byFirstWord(list: readonly (readonly [Flag, string])[]): Map<string, Trigger[]> {
+  const m = new Map<string, Trigger[]>();
+  for (const [flag, phrase] of list) {
+    const words = phrase.split(' ');
+    m.set(words[0]!, [...(m.get(words[0]!) ?? []), [flag, words]]);
+  }
+  return m;
+}
+
+const PRE_BY_WORD = byFirstWord(PRE);
+const POST_BY_WORD = byFirstWord(POST);
+const BITS: Readonly<Record<Flag, number>> = {
+  negated: 1,
+  uncertain: 2,
+  historical: 4,
+  family: 8,
+  hypothetical: 16,
+};
+const FLAG_NAMES = Object.keys(BITS) as Flag[];
+
+/** One pass: each trigger marks the tokens in its scope (forward to a terminator, or back for post-triggers). */
+function scopeBits(tokens: NoteTokens): Uint8Array {
   const { norm, sentence } = tokens;
-  const s = sentence[first];
-  for (let i = first - 1; i >= 0 && i >= first - WINDOW && sentence[i] === s; i--) {
-    if (TERMINATE.has(norm[i]!)) break;
-    for (const [flag, words] of PRE_SPLIT) if (matchesAt(norm, i, words)) flags[flag] = true;
+  const bits = new Uint8Array(norm.length);
+  for (let i = 0; i < norm.length; i++) {
+    for (const [flag, words] of PRE_BY_WORD.get(norm[i]!) ?? []) {
+      if (!matchesAt(norm, i, words)) continue;
+      for (let j = i + words.length; j < norm.length && j <= i + words.length + WINDOW; j++) {
+        if (sentence[j] !== sentence[i] || TERMINATE.has(norm[j]!)) break;
+        bits[j]! |= BITS[flag];
+      }
+    }
+    for (const [flag, words] of POST_BY_WORD.get(norm[i]!) ?? []) {
+      if (!matchesAt(norm, i, words)) continue;
+      for (let j = i - 1; j >= 0 && j >= i - 4 && sentence[j] === sentence[i]; j--) bits[j]! |= BITS[flag];
+    }
   }
-  for (let i = last + 1; i <= last + 3 && i < norm.length && sentence[i] === s; i++) {
-    for (const [flag, words] of POST_SPLIT) if (matchesAt(norm, i, words)) flags[flag] = true;
+  return bits;
+}
+
+const CACHE = new Map<number, AssertionFlags>();
+
+function flagsOf(b: number): AssertionFlags {
+  let f = CACHE.get(b);
+  if (!f) {
+    f = Object.fromEntries(FLAG_NAMES.map((n) => [n, (b & BITS[n]) !== 0])) as unknown as AssertionFlags;
+    CACHE.set(b, f);
   }
-  return flags;
+  return f;
+}
+
+/** The built-in detector: a mention takes the flags of its first token. */
+export const lexicalAssertion: AssertionDetector = (tokens) => {
+  const bits = scopeBits(tokens);
+  return (first) => flagsOf(bits[first] ?? 0);
 };

@@ -3,7 +3,8 @@
  * phrase associations point to, merged per code with their mentions and assertion flags.
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
-import type { AssertionDetector } from '../assertion/assertion-flags.ts';
+import type { CodeRecord } from '../../terminology/model.ts';
+import type { AssertionDetector, MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
@@ -12,6 +13,9 @@ import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
+
+const MIN_ASSOCIATION = 0.2;
+const MAX_MENTIONS = 8;
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -31,6 +35,25 @@ export interface LeaveOneOut {
   readonly gold: ReadonlySet<string>;
 }
 
+/** Release records per candidate key, cached per engine: the same few thousand codes recur in every note. */
+const RECORDS = new WeakMap<CandidateResources, Map<string, CodeRecord | null>>();
+
+function recordOf(
+  r: CandidateResources,
+  system: CandidateSystem,
+  code: string,
+  key: string,
+): CodeRecord | undefined {
+  let cache = RECORDS.get(r);
+  if (!cache) RECORDS.set(r, (cache = new Map()));
+  let rec = cache.get(key);
+  if (rec === undefined) {
+    rec = (system === 'icd10cm' ? r.cm : r.pcs)?.get(code) ?? null;
+    cache.set(key, rec);
+  }
+  return rec ?? undefined;
+}
+
 function candidateFor(
   r: CandidateResources,
   byKey: Map<string, Candidate>,
@@ -41,7 +64,7 @@ function candidateFor(
   const key = `${system}|${code}`;
   let c = byKey.get(key);
   if (!c) {
-    const rec = (system === 'icd10cm' ? r.cm : r.pcs)?.get(code);
+    const rec = recordOf(r, system, code, key);
     const prior = (r.priors.get(key) ?? 0) - (loo?.gold.has(key) ? 1 : 0);
     c = {
       code,
@@ -58,10 +81,15 @@ function candidateFor(
 }
 
 /** Collects and merges the candidates of one note. */
-export function collectCandidates(r: CandidateResources, tokens: NoteTokens, loo?: LeaveOneOut): Candidate[] {
+export function collectCandidates(
+  r: CandidateResources,
+  tokens: NoteTokens,
+  loo?: LeaveOneOut,
+  assertion: MentionAssertion = r.assertion(tokens),
+): Candidate[] {
   const byKey = new Map<string, Candidate>();
   for (const m of r.dictionary.trie.matchAll(tokens)) {
-    const flags = r.assertion(tokens, m.first, m.last);
+    const flags = assertion(m.first, m.last);
     for (const id of m.payloads) {
       const entry = r.dictionary.entries[id]!;
       const c = candidateFor(r, byKey, 'icd10cm', entry.code, loo);
@@ -75,19 +103,20 @@ export function collectCandidates(r: CandidateResources, tokens: NoteTokens, loo
     c.mentions.push({
       first: hit.first,
       last: hit.last,
-      flags: r.assertion(tokens, hit.first, hit.last),
+      flags: assertion(hit.first, hit.last),
       entry: hit.entry,
     });
   }
   if (r.model) {
-    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own)) {
+    // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
+    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
       const { system, code } = splitModelCode(key);
       const c = candidateFor(r, byKey, system, code, loo);
       c.association = ev;
-      for (const first of ev.occurrences) {
+      for (const first of ev.occurrences.slice(0, MAX_MENTIONS)) {
         const last = first + ev.n - 1;
         if (c.mentions.some((m) => m.first === first)) continue;
-        c.mentions.push({ first, last, flags: r.assertion(tokens, first, last) });
+        c.mentions.push({ first, last, flags: assertion(first, last) });
       }
     }
   }

@@ -5,10 +5,11 @@
  * Training documents can be scored leave-one-out (their own counts removed) so a reranker trained on
  * them sees the same feature distribution as an unseen document.
  */
-import { forEachNgram } from '../text/note-tokens.ts';
+import { forEachNgram, isStopword } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 
 export const MAX_NGRAM = 3;
+const MAX_CODES_PER_PHRASE = 20;
 
 /** Serializable form: codes by index; per n-gram its df then (code index, co) pairs. */
 export interface PhraseAssociationData {
@@ -109,8 +110,10 @@ export function trainPhraseAssociations(docs: readonly TrainingDocument[]): Phra
   const ngrams: Record<string, number[]> = {};
   for (const [key, m] of co) {
     const f = df.get(key)!;
-    const pairs: number[] = [];
-    for (const [id, c] of m) if (c / (f + 1) >= 0.05 && (c >= 2 || f <= 8)) pairs.push(id, c);
+    const kept = [...m].filter(([, c]) => c / (f + 1) >= 0.05 && (c >= 2 || f <= 8));
+    // The 20 most associated codes of a phrase carry nearly all its signal and bound candidates per note.
+    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const pairs = kept.slice(0, MAX_CODES_PER_PHRASE).flat();
     if (pairs.length > 0) ngrams[key] = [f, ...pairs];
   }
   return { documents: docs.length, codes: [...codeIndex.keys()], codeDocs, ngrams };
@@ -129,37 +132,143 @@ export function ownCounts(doc: TrainingDocument): OwnCounts {
   return { credited: (key, code) => sets.get(code)?.has(key) ?? false };
 }
 
+interface PhraseNode {
+  next: Map<string, PhraseNode> | undefined;
+  row: readonly number[] | undefined;
+  key: string;
+  n: number;
+}
+
+const INDEXES = new WeakMap<PhraseAssociationData, PhraseNode>();
+
+/** The model's phrases as a token trie, built once per model, so a note is matched without building n-grams. */
+function phraseIndex(data: PhraseAssociationData): PhraseNode {
+  let root = INDEXES.get(data);
+  if (root) return root;
+  root = { next: undefined, row: undefined, key: '', n: 0 };
+  for (const [key, row] of Object.entries(data.ngrams)) {
+    let node = root;
+    for (const t of key.split(' ')) {
+      node.next ??= new Map();
+      let child = node.next.get(t);
+      if (!child) {
+        child = {
+          next: undefined,
+          row: undefined,
+          key: node.n === 0 ? t : `${node.key} ${t}`,
+          n: node.n + 1,
+        };
+        node.next.set(t, child);
+      }
+      node = child;
+    }
+    node.row = row;
+  }
+  INDEXES.set(data, root);
+  return root;
+}
+
+/** The model phrases present in a note, each with the first token of every occurrence. */
+function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): Map<PhraseNode, number[]> {
+  const root = phraseIndex(data);
+  const { norm, sentence } = tokens;
+  const out = new Map<PhraseNode, number[]>();
+  for (let i = 0; i < norm.length; i++) {
+    if (isStopword(norm[i]!)) continue;
+    let node: PhraseNode | undefined = root;
+    for (let j = i; j < i + MAX_NGRAM && j < norm.length && sentence[j] === sentence[i]; j++) {
+      node = node.next?.get(norm[j]!);
+      if (!node) break;
+      if (!node.row || isStopword(norm[j]!)) continue;
+      const list = out.get(node);
+      if (list) list.push(i);
+      else out.set(node, [i]);
+    }
+  }
+  return out;
+}
+
+/** Per-model scratch arrays, reused across notes so scoring a note allocates only its result. */
+interface Scratch {
+  readonly best: Float64Array;
+  readonly sum: Float64Array;
+  readonly support: Int32Array;
+  readonly bestNode: (PhraseNode | undefined)[];
+  readonly bestOcc: (number[] | undefined)[];
+  readonly bestDf: Int32Array;
+}
+
+const SCRATCH = new WeakMap<PhraseAssociationData, Scratch>();
+
+function scratchOf(data: PhraseAssociationData): Scratch {
+  let s = SCRATCH.get(data);
+  if (!s) {
+    const n = data.codes.length;
+    s = {
+      best: new Float64Array(n),
+      sum: new Float64Array(n),
+      support: new Int32Array(n),
+      bestNode: new Array<PhraseNode | undefined>(n),
+      bestOcc: new Array<number[] | undefined>(n),
+      bestDf: new Int32Array(n),
+    };
+    SCRATCH.set(data, s);
+  }
+  return s;
+}
+
 /**
- * Candidate codes of a document with their association evidence. With `own` (when the document was part
- * of training) its own contribution is removed from every count.
+ * Candidate codes of a document with their association evidence, keeping codes whose best P(code | phrase)
+ * reaches `minBest`. With `own` (when the document was part of training) its own contribution is removed.
  */
 export function associate(
   data: PhraseAssociationData,
   tokens: NoteTokens,
   own?: OwnCounts,
+  minBest = 0,
 ): Map<string, AssociationEvidence> {
-  const out = new Map<string, AssociationEvidence>();
-  for (const [key, occurrences] of documentNgrams(tokens)) {
-    const row = data.ngrams[key];
-    const first = occurrences[0]!;
-    if (!row) continue;
-    const n = key.split(' ').length;
+  const s = scratchOf(data);
+  const touched: number[] = [];
+  for (const [node, occurrences] of notePhrases(data, tokens)) {
+    const row = node.row!;
     const df = row[0]! - (own ? 1 : 0);
     for (let i = 1; i < row.length; i += 2) {
-      const code = data.codes[row[i]!]!;
-      const co = row[i + 1]! - (own?.credited(key, code) ? 1 : 0);
+      const id = row[i]!;
+      const co = row[i + 1]! - (own?.credited(node.key, data.codes[id]!) ? 1 : 0);
       if (co <= 0) continue;
       const p = co / (df + 1);
-      const e = out.get(code);
-      if (!e) {
-        out.set(code, { code, best: p, sum: p, support: 1, first, occurrences, n, bestDf: df });
-        continue;
+      if (s.support[id] === 0) touched.push(id);
+      s.sum[id]! += p;
+      s.support[id]!++;
+      const prev = s.bestNode[id];
+      if (p > s.best[id]! || (p === s.best[id] && prev !== undefined && node.n > prev.n)) {
+        s.best[id] = p;
+        s.bestNode[id] = node;
+        s.bestOcc[id] = occurrences;
+        s.bestDf[id] = df;
       }
-      e.sum += p;
-      e.support++;
-      if (p > e.best || (p === e.best && n > e.n))
-        Object.assign(e, { best: p, first, occurrences, n, bestDf: df });
     }
+  }
+  const out = new Map<string, AssociationEvidence>();
+  for (const id of touched) {
+    if (s.best[id]! >= minBest) {
+      const occurrences = s.bestOcc[id]!;
+      out.set(data.codes[id]!, {
+        code: data.codes[id]!,
+        best: s.best[id]!,
+        sum: s.sum[id]!,
+        support: s.support[id]!,
+        first: occurrences[0]!,
+        occurrences,
+        n: s.bestNode[id]!.n,
+        bestDf: s.bestDf[id]!,
+      });
+    }
+    s.best[id] = 0;
+    s.sum[id] = 0;
+    s.support[id] = 0;
+    s.bestNode[id] = undefined;
+    s.bestOcc[id] = undefined;
   }
   return out;
 }

@@ -5,23 +5,25 @@
  */
 import type { NoteTokens } from '../text/note-tokens.ts';
 import type { CandidateMention } from '../learned/candidate-features.ts';
-import type { AssertionDetector } from '../assertion/assertion-flags.ts';
+import type { MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { WorkingCode } from './working-code.ts';
 
-const DRUGS: Readonly<Record<string, string>> = {
-  insulin: 'Z794',
-  warfarin: 'Z7901',
-  anticoagulant: 'Z7901',
-  apixaban: 'Z7901',
-  rivaroxaban: 'Z7901',
-  aspirin: 'Z7982',
-  prednisone: 'Z7952',
-  corticosteroid: 'Z7952',
-  steroid: 'Z7952',
-  metformin: 'Z7984',
-  opioid: 'Z79891',
-  tamoxifen: 'Z79810',
-};
+const DRUGS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    insulin: 'Z794',
+    warfarin: 'Z7901',
+    anticoagulant: 'Z7901',
+    apixaban: 'Z7901',
+    rivaroxaban: 'Z7901',
+    aspirin: 'Z7982',
+    prednisone: 'Z7952',
+    corticosteroid: 'Z7952',
+    steroid: 'Z7952',
+    metformin: 'Z7984',
+    opioid: 'Z79891',
+    tamoxifen: 'Z79810',
+  }),
+);
 
 const CURRENT_USE = new Set([
   'on',
@@ -38,16 +40,16 @@ const CURRENT_USE = new Set([
 /** Z79 codes for drugs in current use; `exists` checks the code is in the release. */
 export function longTermDrugCodes(
   tokens: NoteTokens,
-  assertion: AssertionDetector,
+  assertion: MentionAssertion,
   exists: (code: string) => boolean,
 ): WorkingCode[] {
   const found = new Map<string, CandidateMention[]>();
   tokens.norm.forEach((t, i) => {
-    const code = DRUGS[t];
+    const code = DRUGS.get(t);
     if (!code || !exists(code)) return;
     const before = tokens.norm.slice(Math.max(0, i - 3), i);
     if (!before.some((w) => CURRENT_USE.has(w))) return;
-    const flags = assertion(tokens, i, i);
+    const flags = assertion(i, i);
     if (flags.negated || flags.hypothetical) return;
     found.set(code, [...(found.get(code) ?? []), { first: i, last: i, flags }]);
   });

@@ -1,0 +1,71 @@
+/**
+ * Coding engine throughput on MTSamples (deduplicated transcriptions): notes/s per core and MB/s through the
+ * whole pipeline (tokenize, dictionary + table matching, learned associations, assertion, reranker, rules),
+ * engine build time and peak RSS. Peer in the same run: a bare tokenize-and-look-up pass (each token looked
+ * up in a Map of title words), the floor any dictionary coder pays.
+ *
+ *   MEDCODE_SHARED=/work/shared npx tsx bench/coding.ts [--limit N] [--profile us|codiesp]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { codeNote } from '../src/coding/code-note.ts';
+import { createCodingEngine } from '../src/coding/coding-engine.ts';
+import type { CodingProfile } from '../src/coding/coding-result.ts';
+import { defaultCodeSetFiles, loadDevCodeSets } from '../src/coding/eval/load-code-sets.ts';
+import { loadCodingModel } from '../src/coding/io/load-coding-model.ts';
+import { phraseTokens, tokenizeNote } from '../src/coding/text/note-tokens.ts';
+import { sharedDir } from '../test/support/shared-data.ts';
+
+const { values } = parseArgs({
+  options: { limit: { type: 'string' }, profile: { type: 'string', default: 'us' } },
+});
+const lines = readFileSync(path.join(sharedDir(), 'eval/mtsamples/mtsamples.jsonl'), 'utf8').split('\n');
+const notes = lines
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as { transcription: string; duplicate_of: number | null })
+  .filter((n) => n.duplicate_of === null)
+  .map((n) => n.transcription)
+  .slice(0, values.limit ? Number(values.limit) : undefined);
+const bytes = notes.reduce((n, t) => n + Buffer.byteLength(t), 0);
+
+let t0 = performance.now();
+const sets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
+const loadMs = performance.now() - t0;
+t0 = performance.now();
+const engine = createCodingEngine({
+  cm: sets.cm,
+  ...(sets.pcs ? { pcs: sets.pcs } : {}),
+  model: loadCodingModel(),
+  profile: values.profile as CodingProfile,
+});
+const buildMs = performance.now() - t0;
+
+function measure(label: string, fn: (text: string) => number): void {
+  for (const t of notes.slice(0, 50)) fn(t); // warm-up
+  const start = performance.now();
+  let sink = 0;
+  for (const t of notes) sink += fn(t);
+  const s = (performance.now() - start) / 1000;
+  const rate = notes.length / s;
+  process.stdout.write(
+    `${label.padEnd(34)} ${rate.toFixed(0).padStart(7)} notes/s/core  ${(bytes / 1e6 / s).toFixed(2).padStart(6)} MB/s  (${notes.length} notes, ${s.toFixed(2)} s, checksum ${sink})\n`,
+  );
+}
+
+const words = new Map<string, number>();
+for (const rec of sets.cm.codes())
+  for (const w of phraseTokens(rec.title)) words.set(w, (words.get(w) ?? 0) + 1);
+process.stdout.write(
+  `MTSamples unique notes: ${notes.length}, ${(bytes / 1e6).toFixed(1)} MB; code sets loaded in ${loadMs.toFixed(0)} ms, engine built in ${buildMs.toFixed(0)} ms\n`,
+);
+measure('peer: tokenize + Map lookup', (t) => {
+  let hits = 0;
+  for (const w of tokenizeNote(t).norm) if (words.has(w)) hits++;
+  return hits;
+});
+measure(`medcode codeNote (profile ${values.profile})`, (t) => {
+  const r = codeNote(engine, t, { setting: 'outpatient' });
+  return r.diagnoses.length + r.procedures.length;
+});
+process.stdout.write(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
