@@ -152,7 +152,9 @@ function toItem(engine: CodingEngine, view: NoteView, w: WorkingCode): CodedItem
 function toNotCoded(engine: CodingEngine, view: NoteView, s: SetAside): NotCoded {
   const item = toItem(engine, view, s.item);
   return {
+    system: item.system,
     code: item.code,
+    display: item.display,
     description: item.description,
     reason: s.reason,
     evidence: item.evidence,

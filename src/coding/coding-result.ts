@@ -63,7 +63,9 @@ export const NOT_CODED_REASONS = [
 export type NotCodedReason = (typeof NOT_CODED_REASONS)[number];
 
 export interface NotCoded {
+  readonly system: ResultSystem;
   readonly code: string;
+  readonly display: string;
   readonly description: string;
   readonly reason: NotCodedReason;
   readonly evidence: readonly EvidenceSpan[];

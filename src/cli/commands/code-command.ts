@@ -116,7 +116,7 @@ export function formatCodingResult(r: CodingResult): string {
   if (r.procedures.length === 0) lines.push('  (none)');
   if (r.notCoded.length > 0) lines.push('Not coded:');
   for (const n of r.notCoded)
-    lines.push(`  ${n.code.padEnd(9)} ${n.reason}${n.detail ? ` (${n.detail})` : ''}: ${n.description}`);
+    lines.push(`  ${n.display.padEnd(9)} ${n.reason}${n.detail ? ` (${n.detail})` : ''}: ${n.description}`);
   if (r.documentation.length > 0) lines.push('Documentation opportunities:');
   for (const d of r.documentation) lines.push(`  ${d.code}: ${d.query}`);
   return lines.join('\n');

@@ -3,7 +3,7 @@
  * JSONL file (id from "id" / "note_id", text from "text" / "text_en" / "transcription" / "note").
  * Streams: a large JSONL is read line by line.
  */
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { MedcodeError } from '../../core/medcode-error.ts';
@@ -68,7 +68,10 @@ export async function* readBatchNotes(input: string): AsyncGenerator<BatchNote> 
   }
 }
 
-/** Ids already written to an output JSONL (to resume after an interruption); a torn last line is ignored. */
+/**
+ * Ids already written to an output JSONL, to resume after an interruption. A last line torn by the
+ * interruption is cut off the file (so appended lines start clean) and its note is coded again.
+ */
 export function doneIds(outFile: string): Set<string> {
   const done = new Set<string>();
   let content: string;
@@ -76,6 +79,10 @@ export function doneIds(outFile: string): Set<string> {
     content = readFileSync(outFile, 'utf8');
   } catch {
     return done;
+  }
+  if (content.length > 0 && !content.endsWith('\n')) {
+    content = content.slice(0, content.lastIndexOf('\n') + 1);
+    truncateSync(outFile, Buffer.byteLength(content));
   }
   for (const raw of content.split('\n')) {
     try {

@@ -29,11 +29,13 @@ export interface BatchSummary {
 
 type Reply = { ready: true } | { id: string; result: CodingResult } | { id: string; error: string };
 
+/** The worker entry is TypeScript: the thread first registers tsx's loader, as bin/medcode.js does. */
+const WORKER_BOOT = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(
+  new URL('./batch-worker.ts', import.meta.url).href,
+)}); });`;
+
 function startWorker(spec: EngineSpec, context: EncounterContext): Promise<Worker> {
-  const worker = new Worker(new URL('./batch-worker.ts', import.meta.url), {
-    workerData: { spec, context },
-    execArgv: ['--import', 'tsx'],
-  });
+  const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { spec, context } });
   return new Promise((resolve, reject) => {
     worker.once('message', () => resolve(worker));
     worker.once('error', reject);
