@@ -172,7 +172,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     assertion: engine.resources.assertion(tokens),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
-  const ranked = rankCandidates(engine.resources, candidates);
+  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
   const { kept, setAside } = applyRules(engine, view, accepted, context);
   const order = (a: WorkingCode, b: WorkingCode): number =>

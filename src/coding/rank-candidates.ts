@@ -4,7 +4,7 @@
  */
 import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { Candidate } from './learned/candidate-features.ts';
-import { candidateFeatures } from './learned/candidate-features.ts';
+import { codePrecision, documentFeatures } from './learned/candidate-features.ts';
 import { predictLogistic } from './learned/logistic-regression.ts';
 
 export interface RankedCandidate {
@@ -20,12 +20,21 @@ function fallbackConfidence(c: Candidate): number {
   return Math.min(0.9, 0.35 + 0.15 * longest + (dict.some((m) => m.entry?.source === 'index') ? 0.1 : 0));
 }
 
-export function rankCandidates(r: CandidateResources, candidates: readonly Candidate[]): RankedCandidate[] {
+export function rankCandidates(
+  r: CandidateResources,
+  candidates: readonly Candidate[],
+  tokenCount: number,
+): RankedCandidate[] {
   const model = r.model;
-  const documents = model?.associations.documents ?? 0;
-  const out = candidates.map((candidate) => {
+  const features = model
+    ? documentFeatures(candidates, model.associations.documents, tokenCount, (c) => {
+        const [pos, cand] = model.codeStats[`${c.system}|${c.code}`] ?? [0, 0];
+        return codePrecision(pos, cand, model.baseRates[c.system]);
+      })
+    : undefined;
+  const out = candidates.map((candidate, i) => {
     const confidence = model
-      ? predictLogistic(model.rerankers[candidate.system], candidateFeatures(candidate, documents))
+      ? predictLogistic(model.rerankers[candidate.system], features![i]!)
       : fallbackConfidence(candidate);
     const threshold = model ? model.thresholds[candidate.system] : 0.5;
     return { candidate, confidence, accepted: confidence >= threshold };

@@ -48,14 +48,57 @@ export const FEATURE_NAMES = [
   'knownCode',
   'billable',
   'codeLength',
+  'codePrecision',
+  'bestInCategory',
+  'mentionCountLog',
+  'firstPosition',
+  'bestTimesPrecision',
 ] as const;
+
+/** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
+export const CODE_PRECISION_COLUMN = FEATURE_NAMES.indexOf('codePrecision');
+
+/** How often a code was right when it was a candidate in training: (positives, candidacies). */
+export type CodeStats = Readonly<Record<string, readonly [number, number]>>;
+
+/** Smoothed share of candidacies that were gold, shrunk towards the overall rate `base`. */
+export function codePrecision(positives: number, candidacies: number, base: number): number {
+  return (positives + 2 * base) / (candidacies + 2);
+}
 
 function affirmed(f: AssertionFlags): boolean {
   return !f.negated && !f.uncertain && !f.family && !f.hypothetical;
 }
 
-/** The reranker's features, in FEATURE_NAMES order. `documents` = number of training documents. */
-export function candidateFeatures(c: Candidate, documents: number): number[] {
+/** Features of one document's candidates, in FEATURE_NAMES order. */
+export function documentFeatures(
+  candidates: readonly Candidate[],
+  documents: number,
+  tokenCount: number,
+  precisionOf: (c: Candidate) => number,
+): number[][] {
+  const bestOfCategory = new Map<string, number>();
+  for (const c of candidates) {
+    const cat = `${c.system}${c.code.slice(0, 3)}`;
+    bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
+  }
+  return candidates.map((c) => {
+    const precision = precisionOf(c);
+    const best = c.association?.best ?? 0;
+    const first = c.mentions.reduce((m, x) => Math.min(m, x.first), Infinity);
+    return [
+      ...candidateFeatures(c, documents),
+      precision,
+      best >= bestOfCategory.get(`${c.system}${c.code.slice(0, 3)}`)! ? 1 : 0,
+      Math.log1p(c.mentions.length),
+      Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1,
+      best * precision,
+    ];
+  });
+}
+
+/** The per-candidate features (without the document-level ones). */
+function candidateFeatures(c: Candidate, documents: number): number[] {
   const a = c.association;
   const dict = c.mentions.filter((m) => m.entry);
   const longest = dict.reduce((n, m) => Math.max(n, m.last - m.first + 1), 0);

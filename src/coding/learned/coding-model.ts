@@ -3,7 +3,7 @@
  * per code system with its acceptance threshold. Produced by scripts/train-coding.ts from CodiEsp train.
  */
 import { MedcodeError } from '../../core/medcode-error.ts';
-import type { CandidateSystem } from './candidate-features.ts';
+import type { CandidateSystem, CodeStats } from './candidate-features.ts';
 import { FEATURE_NAMES } from './candidate-features.ts';
 import type { LogisticModel } from './logistic-regression.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
@@ -16,6 +16,10 @@ export interface CodingModel {
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
+  /** Per stored code key: (times gold, times a candidate) over the training documents. */
+  readonly codeStats: CodeStats;
+  /** Overall share of training candidates that were gold, per system. */
+  readonly baseRates: Readonly<Record<CandidateSystem, number>>;
   /** Confidence at or above which a candidate is emitted (chosen on training data for best F1). */
   readonly thresholds: Readonly<Record<CandidateSystem, number>>;
 }
@@ -37,7 +41,8 @@ export function parseCodingModel(value: unknown, file: string): CodingModel {
     m.featureNames.join(',') === FEATURE_NAMES.join(',') &&
     m.associations !== undefined &&
     m.rerankers !== undefined &&
-    m.thresholds !== undefined;
+    m.thresholds !== undefined &&
+    m.codeStats !== undefined;
   if (!ok) {
     throw new MedcodeError('INVALID_INPUT', 'not a coding model of this version of medcode', {
       location: { file },

@@ -12,7 +12,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CandidateSystem } from './candidate-features.ts';
-import { candidateFeatures, FEATURE_NAMES } from './candidate-features.ts';
+import { CODE_PRECISION_COLUMN, codePrecision, documentFeatures, FEATURE_NAMES } from './candidate-features.ts';
 import type { CodingModel } from './coding-model.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
@@ -24,6 +24,7 @@ export const CODIESP_ATTRIBUTION =
 
 interface Row {
   readonly doc: number;
+  readonly key: string;
   readonly system: CandidateSystem;
   readonly features: number[];
   readonly label: number;
@@ -52,6 +53,30 @@ function bestThreshold(scored: { p: number; correct: boolean }[], goldCount: num
   return best.p;
 }
 
+/**
+ * Per-code precision as a candidate, and its feature filled in leave-one-out (each row's own label removed),
+ * so a code often proposed but rarely gold (a frequent imaging code, say) is ranked down.
+ */
+function fillCodePrecision(rows: Row[]): { codeStats: Record<string, [number, number]>; baseRates: Record<CandidateSystem, number> } {
+  const codeStats: Record<string, [number, number]> = {};
+  const totals = { icd10cm: [0, 0], icd10pcs: [0, 0] };
+  for (const r of rows) {
+    const s = (codeStats[r.key] ??= [0, 0]);
+    s[0] += r.label;
+    s[1]++;
+    totals[r.system][0]! += r.label;
+    totals[r.system][1]!++;
+  }
+  const rate = (t: number[]): number => (t[1]! === 0 ? 0 : t[0]! / t[1]!);
+  const baseRates = { icd10cm: rate(totals.icd10cm), icd10pcs: rate(totals.icd10pcs) };
+  for (const r of rows) {
+    const [pos, cand] = codeStats[r.key]!;
+    r.features[CODE_PRECISION_COLUMN] = codePrecision(pos - r.label, cand - 1, baseRates[r.system]);
+    r.features[r.features.length - 1] = r.features[0]! * r.features[CODE_PRECISION_COLUMN]!;
+  }
+  return { codeStats, baseRates };
+}
+
 /** Trains the whole model from CodiEsp-style documents. */
 export function trainCodingModel(
   docs: readonly GoldDocument[],
@@ -71,6 +96,8 @@ export function trainCodingModel(
       ...partial,
       rerankers: { icd10cm: flat, icd10pcs: flat },
       thresholds: { icd10cm: 1, icd10pcs: 1 },
+      codeStats: {},
+      baseRates: { icd10cm: 0, icd10pcs: 0 },
     },
     priors,
     assertion: lexicalAssertion,
@@ -79,11 +106,14 @@ export function trainCodingModel(
   training.forEach((t, d) => {
     const doc = docs[d]!;
     const gold = { icd10cm: new Set(doc.icd10cm), icd10pcs: new Set(doc.icd10pcs) };
-    for (const c of collectCandidates(resources, t.tokens, { own: ownCounts(t), gold: new Set(t.codes) })) {
+    const candidates = collectCandidates(resources, t.tokens, { own: ownCounts(t), gold: new Set(t.codes) });
+    const features = documentFeatures(candidates, docs.length - 1, t.tokens.norm.length, () => 0);
+    candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
-      rows.push({ doc: d, system: c.system, features: candidateFeatures(c, docs.length - 1), label });
-    }
+      rows.push({ doc: d, key: `${c.system}|${c.code}`, system: c.system, features: features[i]!, label });
+    });
   });
+  const { codeStats, baseRates } = fillCodePrecision(rows);
   const rerankers = {} as Record<CandidateSystem, CodingModel['rerankers'][CandidateSystem]>;
   const thresholds = {} as Record<CandidateSystem, number>;
   for (const system of ['icd10cm', 'icd10pcs'] as const) {
@@ -97,5 +127,5 @@ export function trainCodingModel(
     const scored = mine.map((r) => ({ p: predictLogistic(model, r.features), correct: r.label === 1 }));
     thresholds[system] = bestThreshold(scored, goldCount);
   }
-  return { ...partial, rerankers, thresholds };
+  return { ...partial, rerankers, thresholds, codeStats, baseRates };
 }
