@@ -49,13 +49,18 @@ const PRIORITY: readonly ContextCategory[] = [
 ];
 
 const cache = new WeakMap<NoteAnalysis, (Modifier[] | undefined)[]>();
+// The coding engine asserts many mentions of one note in a row: skip the WeakMap look-up then.
+let lastAnalysis: NoteAnalysis | undefined;
+let lastModifiers: (Modifier[] | undefined)[] = [];
 
 function sentenceModifiers(analysis: NoteAnalysis, index: number): Modifier[] {
-  let perSentence = cache.get(analysis);
+  let perSentence = analysis === lastAnalysis ? lastModifiers : cache.get(analysis);
   if (!perSentence) {
     perSentence = new Array<Modifier[] | undefined>(analysis.sentences.length);
     cache.set(analysis, perSentence);
   }
+  lastAnalysis = analysis;
+  lastModifiers = perSentence;
   let mods = perSentence[index];
   if (!mods) {
     const s = analysis.sentences[index]!;
@@ -90,18 +95,30 @@ function toTrigger(analysis: NoteAnalysis, m: Modifier, category: ContextCategor
   return { text: analysis.text.slice(start, end), start, end, category, direction: m.rule.direction };
 }
 
+const NONE: readonly Modifier[] = [];
+
+function hasCategory(triggers: readonly AssertionTrigger[], category: ContextCategory): boolean {
+  for (const t of triggers) if (t.category === category) return true;
+  return false;
+}
+
 /** Modifiers whose scope covers the mention [spanStart, spanEnd). */
-function coveringModifiers(analysis: NoteAnalysis, spanStart: number, spanEnd: number): Modifier[] {
+function coveringModifiers(analysis: NoteAnalysis, spanStart: number, spanEnd: number): readonly Modifier[] {
   const si = sentenceIndexAt(analysis.sentences, spanStart);
-  if (si < 0) return [];
+  if (si < 0) return NONE;
   const s = analysis.sentences[si]!;
   const mods = sentenceModifiers(analysis, si);
-  if (mods.length === 0) return [];
+  if (mods.length === 0) return NONE;
   const first = tokenIndexAt(analysis, s.tokenStart, s.tokenEnd, spanStart);
-  const last = Math.max(first, tokenIndexAt(analysis, first, s.tokenEnd, Math.max(spanStart, spanEnd - 1)));
-  return mods.filter(
-    (m) => m.rule.direction !== 'TERMINATE' && covers(m, first, Math.min(last, s.tokenEnd - 1)),
+  const last = Math.min(
+    s.tokenEnd - 1,
+    Math.max(first, tokenIndexAt(analysis, first, s.tokenEnd, Math.max(spanStart, spanEnd - 1))),
   );
+  let covering: Modifier[] | undefined;
+  for (const m of mods) {
+    if (m.rule.direction !== 'TERMINATE' && covers(m, first, last)) (covering ??= []).push(m);
+  }
+  return covering ?? NONE;
 }
 
 /**
@@ -112,26 +129,31 @@ function coveringModifiers(analysis: NoteAnalysis, spanStart: number, spanEnd: n
  */
 export function assertionOf(analysis: NoteAnalysis, spanStart: number, spanEnd: number): Assertion {
   const covering = coveringModifiers(analysis, spanStart, spanEnd);
-  const has = new Set<ContextCategory>();
   const triggers: AssertionTrigger[] = [];
   let ruledOut = false;
+  let trigger: AssertionTrigger | undefined;
+  let rank = PRIORITY.length;
   for (const m of covering) {
     const category = m.rule.category as ContextCategory; // TERMINATE ('ALL') rules are filtered out
-    has.add(category);
     if (m.rule.ruledOut) ruledOut = true;
-    triggers.push(toTrigger(analysis, m, category));
+    const t = toTrigger(analysis, m, category);
+    triggers.push(t);
+    const r = PRIORITY.indexOf(category);
+    if (r < rank) {
+      rank = r;
+      trigger = t;
+    }
   }
-  const strongest = PRIORITY.find((c) => has.has(c));
   const section = sectionAt(analysis.sections, spanStart);
   const sectionCategory = section?.category ?? 'none';
   return {
-    negated: has.has('NEGATED_EXISTENCE'),
-    uncertain: has.has('POSSIBLE_EXISTENCE'),
-    historical: has.has('HISTORICAL'),
-    family: has.has('FAMILY'),
-    hypothetical: has.has('HYPOTHETICAL'),
+    negated: hasCategory(triggers, 'NEGATED_EXISTENCE'),
+    uncertain: hasCategory(triggers, 'POSSIBLE_EXISTENCE'),
+    historical: hasCategory(triggers, 'HISTORICAL'),
+    family: hasCategory(triggers, 'FAMILY'),
+    hypothetical: hasCategory(triggers, 'HYPOTHETICAL'),
     ruledOut,
-    trigger: strongest === undefined ? undefined : triggers.find((t) => t.category === strongest),
+    trigger,
     triggers,
     section,
     sectionCategory,

@@ -43,11 +43,13 @@ export function charClass(text: string, i: number): number {
 }
 
 function isAlnum(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   const k = charClass(text, i);
   return k === LETTER || k === DIGIT;
 }
 
-/** Ends of an alphanumeric run starting at `i`. */
+/** End of the alphanumeric run starting at `i`. */
 function alnumRunEnd(text: string, i: number): number {
   let j = i;
   while (j < text.length && isAlnum(text, j)) j++;
@@ -99,12 +101,25 @@ function numberEnd(text: string, i: number): number {
   }
 }
 
-function pushWord(tokens: Token[], text: string, start: number, end: number): void {
-  const norm = text
-    .slice(start, end)
-    .toLowerCase()
-    .replace(/\u2019/g, "'");
+/** The text lower-cased once, when that keeps every offset (it does unless e.g. "İ" occurs). */
+interface Source {
+  readonly text: string;
+  readonly lower: string | undefined;
+}
+
+function normOf(src: Source, start: number, end: number): string {
+  return src.lower === undefined ? src.text.slice(start, end).toLowerCase() : src.lower.slice(start, end);
+}
+
+function pushWord(tokens: Token[], src: Source, start: number, end: number): void {
+  let norm = normOf(src, start, end);
   const len = norm.length;
+  const last = norm.charCodeAt(len - 1);
+  if (len < 3 || (last !== 116 && last !== 115)) {
+    tokens.push({ start, end, norm, kind: 'word' }); // cannot end in "n't" or "'s"
+    return;
+  }
+  if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
   // Clitics as separate tokens, as the ConText rules write them: "n't", "'s".
   if (len > 3 && norm.endsWith("n't")) {
     tokens.push({ start, end: end - 3, norm: norm.slice(0, len - 3), kind: 'word' });
@@ -123,6 +138,8 @@ function pushWord(tokens: Token[], text: string, start: number, end: number): vo
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const lower = text.toLowerCase();
+  const src: Source = { text, lower: lower.length === text.length ? lower : undefined };
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -137,36 +154,38 @@ export function tokenize(text: string): Token[] {
       tokens.push({ start: i, end: i + 1, norm: text[i]!, kind: 'punct' });
       i++;
     } else if (k === DIGIT) {
-      i = scanDigitStart(tokens, text, i);
+      i = scanDigitStart(tokens, src, i);
     } else {
-      i = scanLetterStart(tokens, text, i);
+      i = scanLetterStart(tokens, src, i);
     }
   }
   return tokens;
 }
 
-function scanDigitStart(tokens: Token[], text: string, start: number): number {
+function scanDigitStart(tokens: Token[], src: Source, start: number): number {
+  const text = src.text;
   const numEnd = numberEnd(text, start);
   if (!isAlnum(text, numEnd) && !(text.charCodeAt(numEnd) === 45 && isAlnum(text, numEnd + 1))) {
     tokens.push({ start, end: numEnd, norm: text.slice(start, numEnd), kind: 'number' });
     return numEnd;
   }
   const end = wordEnd(text, alnumRunEnd(text, numEnd));
-  pushWord(tokens, text, start, end);
+  pushWord(tokens, src, start, end);
   return end;
 }
 
-function scanLetterStart(tokens: Token[], text: string, start: number): number {
+function scanLetterStart(tokens: Token[], src: Source, start: number): number {
+  const text = src.text;
   const runEnd = alnumRunEnd(text, start);
   const special = Math.max(
     slashShorthandEnd(text, start, runEnd),
     dottedAbbreviationEnd(text, start, runEnd),
   );
   if (special > 0) {
-    tokens.push({ start, end: special, norm: text.slice(start, special).toLowerCase(), kind: 'word' });
+    tokens.push({ start, end: special, norm: normOf(src, start, special), kind: 'word' });
     return special;
   }
   const end = wordEnd(text, runEnd);
-  pushWord(tokens, text, start, end);
+  pushWord(tokens, src, start, end);
   return end;
 }
