@@ -125,3 +125,18 @@ describe('assertion trigger and section', () => {
     assert.equal(a.trigger, undefined);
   });
 });
+
+describe('assertion pseudo-triggers for family words', () => {
+  const CASES: readonly (readonly [string, string, boolean])[] = [
+    ["Consent was obtained from the patient's family, then the hernia was repaired.", 'hernia', false],
+    ['The child was treated with albuterol for asthma.', 'asthma', false],
+    ["The patient's family history is significant for diabetes.", 'diabetes', true],
+    ['Her family history is positive for colon cancer.', 'colon cancer', true],
+  ];
+  for (const [text, target, family] of CASES) {
+    test(`"${text}" -> ${target}: family ${family}`, () => {
+      const start = text.indexOf(target);
+      assert.equal(assertionOf(analyzeNote(text), start, start + target.length).family, family);
+    });
+  }
+});

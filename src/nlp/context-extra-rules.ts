@@ -84,9 +84,17 @@ export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
     'HISTORICAL',
     'FORWARD',
   ],
-  ['in the past|years ago|months ago|as a child|in childhood|in remote past', 'HISTORICAL', 'BACKWARD'],
+  [
+    'in the past|years ago|months ago|as a child|in childhood|in remote past|resolved',
+    'HISTORICAL',
+    'BACKWARD',
+  ],
   // Family.
-  ['maternal|paternal|fhx|family hx|family history', 'FAMILY', 'FORWARD'],
+  [
+    "maternal|paternal|fhx|family hx|family history|the family history|patient's family history|the patient's family history",
+    'FAMILY',
+    'FORWARD',
+  ],
   [backwardRelatives, 'FAMILY', 'BACKWARD'],
   // Look like triggers, are not.
   [
@@ -96,7 +104,10 @@ export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
       'no significant change|no interval change|no increase|not only|gram negative|not certain whether|' +
       'not necessarily|without difficulty|without complication|without complications|' +
       'likely to|free water|free air|free fluid|risk factors|if any|' +
-      'not able to|not sure|no longer smokes',
+      "not able to|not sure|no longer smokes|prior to|the child|this child|the children|patient's family|" +
+      "the patient's family|or not|whether or not|" +
+      'the family|with family|with the family|family was|family is|family and|family agrees|family present|' +
+      'family at bedside',
     'NEGATED_EXISTENCE',
     'PSEUDO',
   ],

@@ -111,8 +111,18 @@ function longestMatch(
   return best;
 }
 
-/** Longest forward / backward reach of a modifier, in tokens, so that scope stays local. */
-const MAX_FORWARD = 24;
+/**
+ * Longest forward / backward reach of a modifier, in tokens, so that scope stays local. Negation
+ * reaches furthest because negated lists are long ("negative for fever, chills, night sweats, ...").
+ */
+const MAX_FORWARD: Readonly<Record<ContextCategory | 'ALL', number>> = {
+  NEGATED_EXISTENCE: 24,
+  POSSIBLE_EXISTENCE: 10,
+  HYPOTHETICAL: 12,
+  HISTORICAL: 10,
+  FAMILY: 12,
+  ALL: 0,
+};
 const MAX_BACKWARD = 12;
 
 function isClauseBreak(t: Token): boolean {
@@ -129,7 +139,7 @@ function setScopes(tokens: readonly Token[], mods: Modifier[], start: number, en
   for (const m of mods) {
     if (m.rule.direction === 'TERMINATE') continue;
     if (m.rule.direction !== 'BACKWARD') {
-      let e = Math.min(end, m.tokEnd + MAX_FORWARD);
+      let e = Math.min(end, m.tokEnd + MAX_FORWARD[m.rule.category]);
       for (let k = m.tokEnd; k < e; k++) if (isClauseBreak(tokens[k]!)) e = k;
       for (const t of mods) if (t.tokStart >= m.tokEnd && t.tokStart < e && terminates(t, m)) e = t.tokStart;
       m.scopeEnd = e;

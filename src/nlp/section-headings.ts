@@ -88,7 +88,7 @@ export const FAMILY_SECTIONS: ReadonlySet<SectionCategory> = new Set(['family_hi
 export function normalizeHeading(raw: string): string {
   return raw
     .toLowerCase()
-    .replace(/\s*\((e?s)\)/g, '$1')
+    .replace(/\s*\((e?s)\)/g, '')
     .replace(/[\s:,.]+$/, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -105,7 +105,27 @@ const CURATED_RULES: readonly Rule[] = [
   [/^(admi(ssion|tting)|working|provisional|differential) diagnos[ie]s$/, 'admission_diagnoses'],
   [/^diagnostic (studies|data|tests|testing|procedures)$/, 'labs_and_studies'],
   [/^(assessment|impression|a) ?(and|\/|&) ?(plan|recommendations?|p)$/, 'assessment_and_plan'],
-  [/^(diagnos[ie]s|(clinical )?diagnos[ie]s)$/, 'diagnoses'],
+  [/^(diagnos[ie]s|(clinical )?diagnos[ie]s|problems\/diagnoses|axis (i|ii|iii|iv|v))$/, 'diagnoses'],
+  [/^(discussion|medical decision making|formulation)$/, 'assessment_and_plan'],
+  [/^(treatment|prognosis|treatment plan)$/, 'plan'],
+  [/^(mental status exam(ination)?|neurological exam(ination)?|gen(eral)? exam)$/, 'physical_exam'],
+  [
+    /^((major|angiographic|abnormal|pathologic) findings|history and gross findings|hemodynamics|hemodynamic data)$/,
+    'findings',
+  ],
+  [/^(psychiatric|birth|past psychiatric|medical) history$|^coronary risk factors$/, 'past_medical_history'],
+  [
+    /^(legal history|shx\/fhx|family\/social history|family social history|social\/family history)$/,
+    'social_history',
+  ],
+  [/^medication history$/, 'medications'],
+  [
+    /^(tubes and drains|total tourniquet time|counts|drain|iv fluids|urine|assistants?|informed consent)$/,
+    'operative_details',
+  ],
+  [/^operation in detail$/, 'procedure_details'],
+  [/^(nerve conduction studies|needle emg|emg)$/, 'labs_and_studies'],
+  [/^clinical$/, 'indication'],
   [/^((final|clinical) )?(re)?assess?ments?$/, 'assessment_and_plan'],
   [/^((diagnostic|clinical|final|overall) )?(impressions?|conclusions?)$/, 'impression'],
   [/^(plans?|recommendations?|(treatment|postoperative|discharge) plan|disposition)$/, 'plan'],
@@ -213,4 +233,34 @@ export function classifyHeading(norm: string): HeadingClass {
   for (const [pattern, category] of CURATED_RULES) if (pattern.test(norm)) return category;
   const medspacy = MEDSPACY_SECTION_RULES.get(norm);
   return medspacy === undefined ? undefined : (MEDSPACY_CATEGORY_MAP[medspacy] ?? 'other');
+}
+
+/** Keyword rules for upper-case headings no exact rule knows ("DESCRIPTION OF PROCEDURE IN DETAIL"). */
+const LOOSE_RULES: readonly Rule[] = [
+  [
+    /(procedure|operation|operative|surgery|technique|the or\b).*\b(detail|description|narrative|summary|note|findings)|\b(detail|description|narrative|summary)s? of (the )?(procedure|operation|operative|surgery|technique|case)/,
+    'procedure_details',
+  ],
+  [
+    /present(ing)? (illness|problem|complaint|injury)|history of (injury|present)/,
+    'history_of_present_illness',
+  ],
+  [/diagnos[ie]s/, 'diagnoses'],
+  [/impression|opinion|conclusion/, 'impression'],
+  [/assessment/, 'assessment_and_plan'],
+  [/hospital course|course per/, 'hospital_course'],
+  [/indication/, 'indication'],
+  [/findings/, 'findings'],
+  [/family/, 'family_history'],
+  [/medical history|past history/, 'past_medical_history'],
+  [/exam(ination)?\b|evaluation/, 'physical_exam'],
+  [/\bplan\b/, 'plan'],
+  [/medication/, 'medications'],
+  [/\blab(oratory|s)?\b|studies/, 'labs_and_studies'],
+];
+
+/** Classifies an upper-case heading by keyword when classifyHeading does not know it. */
+export function classifyHeadingLoosely(norm: string): SectionCategory | undefined {
+  for (const [pattern, category] of LOOSE_RULES) if (pattern.test(norm)) return category;
+  return undefined;
 }

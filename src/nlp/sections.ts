@@ -6,6 +6,7 @@
  */
 import {
   classifyHeading,
+  classifyHeadingLoosely,
   normalizeHeading,
   SECTION_WEIGHTS,
   type HeadingClass,
@@ -41,6 +42,11 @@ export interface SectionLayout {
 }
 
 const MAX_HEADING = 64;
+/**
+ * Operative notes often put the whole narrative under "PROCEDURE:"; a body longer than this is read
+ * as procedure details rather than the list of procedures performed.
+ */
+const MAX_PROCEDURE_LIST = 600;
 const MAX_HEADING_WORDS = 8;
 
 /** Sections that keep body-system or unknown subheadings inside them. */
@@ -102,8 +108,8 @@ function headingFromTitle(text: string, start: number, end: number, titleEnd: nu
   }
   if (letters < 2 || words > MAX_HEADING_WORDS) return undefined;
   const title = normalizeHeading(text.slice(start, titleEnd));
-  const kind = classifyHeading(title);
   const caps = lower === 0;
+  const kind = classifyHeading(title) ?? (caps ? classifyHeadingLoosely(title) : undefined);
   if (kind === undefined && (!caps || letters < 3)) return undefined;
   if (!caps && !isUpper(text.charCodeAt(start))) return undefined;
   return { start, end, title, kind };
@@ -211,9 +217,13 @@ export function detectSections(text: string): SectionLayout {
     if (!current) return;
     const bodyEnd = Math.max(current.bodyStart, trimEnd(text, current.bodyStart, end));
     if (current.heading || bodyEnd > current.bodyStart) {
+      const category =
+        current.category === 'procedures' && bodyEnd - current.bodyStart > MAX_PROCEDURE_LIST
+          ? 'procedure_details'
+          : current.category;
       sections.push({
-        category: current.category,
-        weight: SECTION_WEIGHTS[current.category],
+        category,
+        weight: SECTION_WEIGHTS[category],
         title: current.title,
         heading: current.heading && { start: current.heading.start, end: current.heading.end },
         start: current.heading ? current.heading.start : current.bodyStart,
