@@ -34,6 +34,9 @@ const CASES: readonly (readonly [string, string, readonly Flag[]])[] = [
   ['Pulmonary embolism was ruled out.', 'Pulmonary embolism', ['negated', 'ruledOut']],
   ['He was ruled out for MI.', 'MI', ['negated', 'ruledOut']],
   ['Myocardial infarction has been ruled out.', 'Myocardial infarction', ['negated', 'ruledOut']],
+  ['MI ruled out.', 'MI', ['negated', 'ruledOut']],
+  ['HIV negative.', 'HIV', ['negated']],
+  ['Negative pressure wound therapy for the ulcer.', 'ulcer', []],
   // uncertain
   ['Rule out sepsis.', 'sepsis', ['uncertain']],
   ['R/O appendicitis.', 'appendicitis', ['uncertain']],

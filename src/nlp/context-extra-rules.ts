@@ -70,6 +70,8 @@ export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
     'NEGATED_EXISTENCE',
     'FORWARD',
   ],
+  ['ruled out', 'NEGATED_EXISTENCE', 'BIDIRECTIONAL'],
+  ['negative|is negative|are negative|came back negative', 'NEGATED_EXISTENCE', 'BACKWARD'],
   // Hypothetical and conditional: orders, screenings, precautions, prevention.
   [
     'risks and benefits|risks including|complications including|risks such as|in case|in the event|unless|should she|should he|should the patient|watch for|monitor for|' +
@@ -101,7 +103,7 @@ export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
     'return|return to clinic|return to the clinic|return visit|history of present illness|' +
       'history of the present illness|history and physical|social history|family practice|' +
       'family physician|family doctor|family medicine|family members|family member|no change|' +
-      'no significant change|no interval change|no increase|not only|gram negative|not certain whether|' +
+      'no significant change|no interval change|no increase|not only|gram negative|negative pressure|not certain whether|' +
       'not necessarily|without difficulty|without complication|without complications|' +
       'likely to|free water|free air|free fluid|risk factors|if any|' +
       "not able to|not sure|no longer smokes|prior to|the child|this child|the children|patient's family|" +

@@ -126,7 +126,7 @@ const MAX_FORWARD: Readonly<Record<ContextCategory | 'ALL', number>> = {
 const MAX_BACKWARD = 12;
 
 function isClauseBreak(t: Token): boolean {
-  return t.norm === ';' || t.norm === ':' || t.kind === 'newline';
+  return t.norm === ';' || t.norm === ':';
 }
 
 function terminates(t: Modifier, m: Modifier): boolean {

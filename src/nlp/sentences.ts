@@ -82,7 +82,8 @@ function softWrap(text: string, tokens: readonly Token[], i: number): boolean {
   const nl = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (!prev || !next || nl.end - nl.start > 1 || prev.kind !== 'word' || next.kind !== 'word') return false;
+  if (!prev || !next || nl.end - nl.start > 1 || next.kind !== 'word') return false;
+  if (prev.kind !== 'word' && prev.norm !== ',') return false;
   const c = text.charCodeAt(next.start);
   return c >= 97 && c <= 122;
 }
