@@ -7,16 +7,16 @@ import path from 'node:path';
 import { MedcodeError } from '../../core/medcode-error.ts';
 
 /** A file path, or the chunks of a file (Buffers or strings) read from elsewhere. */
-export type ReleaseSource = string | AsyncIterable<Buffer | Uint8Array | string>;
+export type ReleaseInput = string | AsyncIterable<Buffer | Uint8Array | string>;
 
 /** A release file opened for reading: its display name and its text, chunk by chunk. */
-export interface OpenedSource {
+export interface OpenedInput {
   readonly name: string;
   readonly chunks: AsyncIterable<string>;
 }
 
 /** Opens a source; the name defaults to the file's base name (or "<stream>" for chunks). */
-export function openReleaseSource(source: ReleaseSource, displayName?: string): OpenedSource {
+export function openReleaseInput(source: ReleaseInput, displayName?: string): OpenedInput {
   if (typeof source === 'string') {
     const name = displayName ?? path.basename(source);
     return { name, chunks: decodeUtf8(readFileChunks(source, name)) };
