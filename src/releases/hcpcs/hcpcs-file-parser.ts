@@ -44,7 +44,7 @@ interface Where {
 
 /** Parses an HCPCS annual file into its 'codes' and 'hcpcs' layers. */
 export async function parseHcpcsFile(source: ReleaseInput, displayName?: string): Promise<HcpcsFileContent> {
-  const { name, chunks } = openReleaseInput(source, displayName);
+  const { name, chunks } = openReleaseInput(source, displayName, 'windows-1252');
   const records = new RecordAssembler();
   let short: Where | undefined;
   let line = 0;
