@@ -136,6 +136,12 @@ describe('HCPCS annual file errors', () => {
       line: 3,
     },
     {
+      name: 'an empty file is RELEASE_FILE_TRUNCATED',
+      text: '\r\n',
+      code: 'RELEASE_FILE_TRUNCATED',
+      line: 1,
+    },
+    {
       name: 'a last record cut short is RELEASE_FILE_TRUNCATED',
       text: fixtureText.slice(0, fixtureText.indexOf('Z9003') + 150),
       code: 'RELEASE_FILE_TRUNCATED',

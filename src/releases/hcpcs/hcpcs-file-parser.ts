@@ -36,7 +36,7 @@ interface RecordBuilder {
   readonly order: number;
 }
 
-/** Reads a line-oriented position in the file for error messages. */
+/** A file and line, for error messages. */
 interface Where {
   readonly file: string;
   readonly line: number;
@@ -61,6 +61,16 @@ export async function parseHcpcsFile(source: ReleaseInput, displayName?: string)
   }
   if (short) throw lengthError(short, 'RELEASE_FILE_TRUNCATED');
   const { codes, details } = records.finish();
+  if (codes.length === 0) {
+    throw new MedcodeError(
+      'RELEASE_FILE_TRUNCATED',
+      `HCPCS file ${name} line ${line}: the file ends before its first record`,
+      {
+        location: { file: name, line },
+        hint: 'The file is empty; download the official annual file again.',
+      },
+    );
+  }
   return {
     codes: { layer: 'codes', codes },
     details: { layer: 'hcpcs', details },
