@@ -18,3 +18,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): MedcodeConfig 
 export function storeFile(config: MedcodeConfig): string {
   return path.join(config.home, 'medcode.db');
 }
+
+export function downloadsDir(config: MedcodeConfig): string {
+  return path.join(config.home, 'downloads');
+}

@@ -4,7 +4,8 @@
  */
 import type { IsoDate } from '../core/dates.ts';
 import { MedcodeError } from '../core/medcode-error.ts';
-import { loadConfig, storeFile, type MedcodeConfig } from '../config.ts';
+import { downloadsDir, loadConfig, storeFile, type MedcodeConfig } from '../config.ts';
+import { fetchReleases } from '../releases/fetch-releases.ts';
 import { importReleases } from '../releases/import-release.ts';
 import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { CodeSet } from '../terminology/code-set.ts';
@@ -48,7 +49,10 @@ export function createCliContext(env: NodeJS.ProcessEnv = process.env): CliConte
         });
       }
       const bar = progressBar('importing');
-      const report = await importReleases(s, config.releases, (d, t, l) => bar.update(d, t, l));
+      const onProgress = (d: number, t: number, l: string): void => bar.update(d, t, l);
+      const report = /^https?:\/\//.test(config.releases)
+        ? await fetchReleases(s, { mirror: config.releases, downloads: downloadsDir(config), onProgress })
+        : await importReleases(s, config.releases, onProgress);
       bar.done(`imported ${report.loaded.length} layers from ${config.releases}`);
       return s;
     },

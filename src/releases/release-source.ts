@@ -39,7 +39,9 @@ export function collectSources(root: string): ReleaseSource[] {
     });
   }
   const files = stat.isDirectory() ? walk(root) : [root];
-  return files.flatMap((f) => fromBytes(f, path.basename(f), readFileSync(f)));
+  // Names are relative to the imported folder, so provenance does not record this machine's paths.
+  const nameOf = (f: string): string => (stat.isDirectory() ? path.relative(root, f) : path.basename(f));
+  return files.flatMap((f) => fromBytes(nameOf(f), path.basename(f), readFileSync(f)));
 }
 
 function walk(dir: string): string[] {

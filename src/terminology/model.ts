@@ -102,7 +102,7 @@ export interface IndexTerm {
   readonly title: string;
   /** Nonessential modifiers, each without its parentheses. */
   readonly nemod?: readonly string[];
-  /** Normalized code the term leads to. */
+  /** Normalized code the term leads to; a trailing "-" ("C798-") means the category needs more characters. */
   readonly code?: string;
   /** Manifestation code, shown in brackets in the printed index ("[E11.22]"). */
   readonly manif?: string;

@@ -1,7 +1,9 @@
 /** `medcode releases import|list|diff|fetch`. */
 import type { Command } from 'commander';
 import { MedcodeError } from '../../core/medcode-error.ts';
+import { fetchReleases } from '../../releases/fetch-releases.ts';
 import { importReleases } from '../../releases/import-release.ts';
+import { downloadsDir } from '../../config.ts';
 import { CODE_SYSTEM_NAMES, displayCode, parseCodeSystem } from '../../terminology/code-system.ts';
 import { versionId } from '../../terminology/model.ts';
 import { diffReleases } from '../../terminology/release-diff.ts';
@@ -27,6 +29,39 @@ export function registerReleasesCommand(program: Command, ctx: CliContext): void
           `${l.status.padEnd(9)} ${l.versionId.padEnd(14)} ${l.layer.padEnd(16)} ${String(l.records).padStart(7)}  ${l.files.join(', ')}`,
         );
       ctx.out(`${report.skipped.length} files skipped (run with --json to see which and why)`);
+    });
+
+  releases
+    .command('fetch')
+    .description('download the official releases (or from MEDCODE_RELEASES), verify and import them')
+    .option('-s, --system <system>', 'icd10cm | icd10pcs | hcpcs (default: all)')
+    .option('-y, --year <year>', 'fiscal year (ICD-10) or calendar year (HCPCS) (default: all known)')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { system?: string; year?: string; json?: boolean }) => {
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) {
+        throw new MedcodeError('USAGE', `--year "${opts.year}" is not a year`, {
+          location: { field: '--year' },
+        });
+      }
+      const bar = progressBar('fetching');
+      const report = await fetchReleases(ctx.store(), {
+        ...(opts.system ? { system: parseCodeSystem(opts.system, '--system') } : {}),
+        ...(opts.year ? { year: Number(opts.year) } : {}),
+        mirror: ctx.config.releases,
+        downloads: downloadsDir(ctx.config),
+        onProgress: (d, t, l) => bar.update(d, t, l),
+      });
+      bar.done();
+      if (opts.json) return ctx.json(report);
+      for (const d of report.downloaded)
+        ctx.out(
+          `fetched  ${d.name} (${d.bytes} bytes, sha256 ${d.verified ? 'verified' : d.sha256.slice(0, 12)})`,
+        );
+      for (const l of report.loaded)
+        ctx.out(
+          `${l.status.padEnd(9)} ${l.versionId.padEnd(14)} ${l.layer.padEnd(16)} ${String(l.records).padStart(7)}`,
+        );
+      for (const m of report.missing) ctx.out(`not found: ${m}`);
     });
 
   releases

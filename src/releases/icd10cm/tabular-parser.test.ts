@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { repoRoot } from '../../../test/support/shared-data.ts';
+import { icd10cmFixture, stringSource } from '../../../test/support/icd10cm.ts';
 import { isMedcodeError } from '../../core/medcode-error.ts';
 import { parseIcd10cmTabular, parseIcd10cmTabularFile } from './tabular-parser.ts';
 
-const fixture = (name: string) => path.join(repoRoot, 'test/fixtures/icd10cm', name);
-const layer = await parseIcd10cmTabularFile(fixture('tabular-mini.xml'), 'tabular-mini.xml');
-
-async function* strings(...parts: string[]): AsyncIterable<string> {
-  yield* parts;
-}
+const layer = await parseIcd10cmTabularFile(icd10cmFixture('tabular-mini.xml'), 'tabular-mini.xml');
 
 describe('ICD-10-CM tabular parser', () => {
   it('reads chapters with their number, title and span', () => {
@@ -109,8 +103,8 @@ describe('ICD-10-CM tabular parser', () => {
   it('gives the same result whatever the chunking of the source', async () => {
     const xml =
       '<ICD10CM.tabular><chapter><name>4</name><desc>Endocrine (E00-E89)</desc><diag><name>E11</name><desc>Type 2 diabetes</desc></diag></chapter></ICD10CM.tabular>';
-    const whole = await parseIcd10cmTabular(strings(xml), 'x.xml');
-    const split = await parseIcd10cmTabular(strings(...xml.match(/.{1,7}/gs)!), 'x.xml');
+    const whole = await parseIcd10cmTabular(stringSource(xml), 'x.xml');
+    const split = await parseIcd10cmTabular(stringSource(...xml.match(/.{1,7}/gs)!), 'x.xml');
     assert.deepEqual(split, whole);
     assert.equal(whole.titles.get('E11'), 'Type 2 diabetes');
   });
@@ -132,7 +126,7 @@ describe('ICD-10-CM tabular parser', () => {
 describe('ICD-10-CM tabular parser errors', () => {
   it('reports a mismatched tag as malformed, with file and line', async () => {
     await assert.rejects(
-      parseIcd10cmTabularFile(fixture('tabular-mismatched.xml'), 'tabular-mismatched.xml'),
+      parseIcd10cmTabularFile(icd10cmFixture('tabular-mismatched.xml'), 'tabular-mismatched.xml'),
       (e) => {
         assert.ok(isMedcodeError(e));
         assert.equal(e.code, 'RELEASE_FILE_MALFORMED');
@@ -146,7 +140,7 @@ describe('ICD-10-CM tabular parser errors', () => {
 
   it('reports a file cut short as truncated, with the line where it ends', async () => {
     const xml = '<ICD10CM.tabular>\n<chapter>\n<name>4</name>\n<diag>\n<name>E1';
-    await assert.rejects(parseIcd10cmTabular(strings(xml), 'cut.xml'), (e) => {
+    await assert.rejects(parseIcd10cmTabular(stringSource(xml), 'cut.xml'), (e) => {
       assert.ok(isMedcodeError(e));
       assert.equal(e.code, 'RELEASE_FILE_TRUNCATED');
       assert.equal(e.location?.line, 5);
@@ -156,7 +150,7 @@ describe('ICD-10-CM tabular parser errors', () => {
 
   it('refuses a document that is not a tabular', async () => {
     await assert.rejects(
-      parseIcd10cmTabular(strings('<ICD10CM.index></ICD10CM.index>'), 'index.xml'),
+      parseIcd10cmTabular(stringSource('<ICD10CM.index></ICD10CM.index>'), 'index.xml'),
       (e) => {
         assert.ok(isMedcodeError(e));
         assert.equal(e.code, 'RELEASE_FILE_UNRECOGNISED');
