@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CodeSet, CodeSetInfo } from '../../terminology/code-set.ts';
 import type {
+  AddendaChange,
   CodeKind,
   CodeRecord,
   CodeRange,
@@ -241,5 +242,13 @@ export class SqliteCodeSet implements CodeSet {
   hcpcs(code: string): HcpcsDetail | undefined {
     const r = this.#hcpcs.get(this.#v, code);
     return r ? (JSON.parse(r.body) as HcpcsDetail) : undefined;
+  }
+
+  addenda(): readonly AddendaChange[] {
+    if (!this.info.layers.addenda) return [];
+    return this.#db
+      .prepare<[string], { body: string }>('SELECT body FROM addenda WHERE version = ? ORDER BY seq')
+      .all(this.#v)
+      .map((r) => JSON.parse(r.body) as AddendaChange);
   }
 }
