@@ -14,8 +14,8 @@ export interface FileKind {
   readonly layer: Layer;
   /** Says whether a file is of this kind, from its base name and the first few KB of its text. */
   detect(baseName: string, head: string): Detection | undefined;
-  /** Parses the whole file; throws MedcodeError naming the file and line on bad content. */
-  parse(source: ReleaseSource, detection: Detection): Promise<LayerData>;
+  /** Parses the whole file into its layers; throws MedcodeError naming the file and line on bad content. */
+  parse(source: ReleaseSource, detection: Detection): Promise<LayerData[]>;
 }
 
 /** Official files that are recognised but not loaded, with the reason shown to the user. */

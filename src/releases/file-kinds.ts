@@ -1,14 +1,14 @@
 /** The registry of official release files medcode recognises. */
 import type { FileKind, IgnoredKind } from './file-kind.ts';
 import { ICD10CM_ORDER, ICD10PCS_ORDER } from './order-file-kind.ts';
-import { ICD10CM_TABULAR, ICD10PCS_DEFINITIONS, ICD10PCS_TABLES } from './xml-file-kinds.ts';
+import { HCPCS_ANNUAL, ICD10CM_XML_KINDS, ICD10PCS_XML_KINDS } from './xml-file-kinds.ts';
 
 export const FILE_KINDS: readonly FileKind[] = [
   ICD10CM_ORDER,
   ICD10PCS_ORDER,
-  ICD10CM_TABULAR,
-  ICD10PCS_TABLES,
-  ICD10PCS_DEFINITIONS,
+  ...ICD10CM_XML_KINDS,
+  ...ICD10PCS_XML_KINDS,
+  HCPCS_ANNUAL,
 ];
 
 /** Official files that are recognised and deliberately not loaded. */

@@ -50,7 +50,7 @@ export function recognise(sources: readonly ReleaseSource[]): {
       });
       continue;
     }
-    const slot = `${hit.kind.system}-${hit.detection.year}-${hit.kind.layer}`;
+    const slot = `${hit.kind.id}-${hit.detection.year}`;
     const prior = seen.get(slot);
     if (prior) {
       if (prior.source.sha256 === source.sha256) {
@@ -95,12 +95,13 @@ export async function importReleases(
   const writes: LayerWrite[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length, f.source.baseName);
-    const data = await f.kind.parse(f.source, f.detection);
-    writes.push({
-      key: { system: f.kind.system, year: f.detection.year },
-      data,
-      files: [{ name: f.source.name, sha256: f.source.sha256, bytes: f.source.bytes.byteLength }],
-    });
+    for (const data of await f.kind.parse(f.source, f.detection)) {
+      writes.push({
+        key: { system: f.kind.system, year: f.detection.year },
+        data,
+        files: [{ name: f.source.name, sha256: f.source.sha256, bytes: f.source.bytes.byteLength }],
+      });
+    }
   }
   onProgress?.(files.length, files.length, 'writing');
   const results = await store.writeLayers(writes);

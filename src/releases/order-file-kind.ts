@@ -18,7 +18,7 @@ function orderKind(system: 'icd10cm' | 'icd10pcs', codeShape: RegExp): FileKind 
     },
     async parse(source) {
       const { codes } = parseOrderFile(decodeText(source), system, source.name);
-      return { layer: 'codes', codes };
+      return [{ layer: 'codes', codes }];
     },
   };
 }

@@ -72,6 +72,18 @@ describe('HCPCS annual file parser', () => {
     assert.equal((await parseHcpcsFile(fixture)).year, 2099);
   });
 
+  it('counts one character per byte, so a Windows-1252 sign keeps the record 320 wide', async () => {
+    const withSign = fixtureText.replace(
+      'Synthetic supply item, per unit',
+      'Synthetic supply item\u00ae per unit',
+    );
+    async function* bytes() {
+      yield Buffer.from(withSign, 'latin1');
+    }
+    const { codes } = await parseHcpcsFile(bytes(), 'x.txt');
+    assert.equal(codes.codes.find((c) => c.code === 'Z9001')?.title, 'Synthetic supply item\u00ae per unit');
+  });
+
   it('reads the same records from chunks as from the file', async () => {
     async function* chunks() {
       const bytes = Buffer.from(fixtureText, 'latin1');

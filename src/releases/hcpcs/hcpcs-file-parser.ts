@@ -8,8 +8,8 @@ import { fromCompactDate } from '../../core/dates.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import type { CodeRecord, HcpcsDetail, LayerData } from '../../terminology/model.ts';
-import { linesOf, openReleaseSource } from '../icd10pcs/release-source.ts';
-import type { ReleaseSource } from '../icd10pcs/release-source.ts';
+import { linesOf, openReleaseInput } from '../icd10pcs/release-input.ts';
+import type { ReleaseInput } from '../icd10pcs/release-input.ts';
 import {
   HCPCS_FIELDS as F,
   HCPCS_RECORD_LENGTH,
@@ -43,8 +43,8 @@ interface Where {
 }
 
 /** Parses an HCPCS annual file into its 'codes' and 'hcpcs' layers. */
-export async function parseHcpcsFile(source: ReleaseSource, displayName?: string): Promise<HcpcsFileContent> {
-  const { name, chunks } = openReleaseSource(source, displayName);
+export async function parseHcpcsFile(source: ReleaseInput, displayName?: string): Promise<HcpcsFileContent> {
+  const { name, chunks } = openReleaseInput(source, displayName, 'windows-1252');
   const records = new RecordAssembler();
   let short: Where | undefined;
   let line = 0;

@@ -1,11 +1,12 @@
 /** SQLite schema of the terminology store. Bump SCHEMA_VERSION when it changes; older stores are refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
   id TEXT PRIMARY KEY, system TEXT NOT NULL, year INTEGER NOT NULL,
-  effective_from TEXT NOT NULL, effective_to TEXT NOT NULL);
+  effective_from TEXT NOT NULL, effective_to TEXT NOT NULL,
+  codes INTEGER NOT NULL DEFAULT 0, billable INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS layers (
   version TEXT NOT NULL, layer TEXT NOT NULL, files TEXT NOT NULL, imported_at TEXT NOT NULL,
   records INTEGER NOT NULL, PRIMARY KEY (version, layer));

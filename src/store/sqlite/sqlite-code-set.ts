@@ -76,6 +76,11 @@ export class SqliteCodeSet implements CodeSet {
   #groups: readonly TabularGroup[] | undefined;
   #codes: readonly CodeRecord[] | undefined;
   readonly #indexCache = new Map<IndexKind, readonly IndexTerm[]>();
+  // Rows are immutable once a code set is open, so answers are memoized: chapter, block and category
+  // notes are shared by thousands of codes and are read once.
+  readonly #codeCache = new Map<string, CodeRecord | null>();
+  readonly #notesCache = new Map<string, readonly TabularNote[]>();
+  readonly #seventhsCache = new Map<string, readonly SeventhCharacter[]>();
 
   constructor(db: Database.Database, info: CodeSetInfo) {
     this.#db = db;
@@ -100,8 +105,13 @@ export class SqliteCodeSet implements CodeSet {
   }
 
   get(code: string): CodeRecord | undefined {
-    const r = this.#get.get(this.#v, code);
-    return r && toCode(r);
+    let hit = this.#codeCache.get(code);
+    if (hit === undefined) {
+      const r = this.#get.get(this.#v, code);
+      hit = r ? toCode(r) : null;
+      this.#codeCache.set(code, hit);
+    }
+    return hit ?? undefined;
   }
 
   children(code: string): readonly CodeRecord[] {
@@ -157,11 +167,21 @@ export class SqliteCodeSet implements CodeSet {
   }
 
   notesOf(owner: string): readonly TabularNote[] {
-    return this.#tab ? this.#notes.all(this.#tab, owner).map(toNote) : [];
+    let hit = this.#notesCache.get(owner);
+    if (!hit) {
+      hit = this.#tab ? this.#notes.all(this.#tab, owner).map(toNote) : [];
+      this.#notesCache.set(owner, hit);
+    }
+    return hit;
   }
 
   seventhsOf(owner: string): readonly SeventhCharacter[] {
-    return this.#tab ? this.#sevenths.all(this.#tab, owner) : [];
+    let hit = this.#seventhsCache.get(owner);
+    if (!hit) {
+      hit = this.#tab ? this.#sevenths.all(this.#tab, owner) : [];
+      this.#seventhsCache.set(owner, hit);
+    }
+    return hit;
   }
 
   allNotes(): Iterable<TabularNote> {
