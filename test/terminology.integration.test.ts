@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { lookupCode, type LookupSources } from '../src/lookup/lookup-code.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { diffReleases } from '../src/terminology/release-diff.ts';
+import { checkAgainstAddenda, diffReleases } from '../src/terminology/release-diff.ts';
 import { hasSharedData } from './support/shared-data.ts';
 import { realStore } from './support/real-store.ts';
 
