@@ -6,6 +6,7 @@
 import type { IsoDate } from '../core/dates.ts';
 import type { CodeSystem } from './code-system.ts';
 import type {
+  AddendaChange,
   CodeRecord,
   HcpcsDetail,
   IndexKind,
@@ -64,4 +65,6 @@ export interface CodeSet {
   pcsDefinitions(section: string): readonly PcsDefinition[];
   /** HCPCS fields beyond descriptions. */
   hcpcs(code: string): HcpcsDetail | undefined;
+  /** The CMS addenda of this release (changes against the previous one), when loaded. */
+  addenda(): readonly AddendaChange[];
 }

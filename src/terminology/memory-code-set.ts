@@ -1,5 +1,6 @@
 import type { CodeSet, CodeSetInfo } from './code-set.ts';
 import type {
+  AddendaChange,
   CodeRecord,
   HcpcsDetail,
   IndexKind,
@@ -23,6 +24,7 @@ export interface CodeSetParts {
   readonly pcsTables?: readonly PcsTable[];
   readonly pcsDefinitions?: readonly PcsDefinition[];
   readonly hcpcs?: readonly HcpcsDetail[];
+  readonly addenda?: readonly AddendaChange[];
 }
 
 const EMPTY: readonly never[] = [];
@@ -53,6 +55,7 @@ export class MemoryCodeSet implements CodeSet {
   readonly #pcsTables: Map<string, PcsTable>;
   readonly #pcsDefinitions: Map<string, PcsDefinition[]>;
   readonly #hcpcs: Map<string, HcpcsDetail>;
+  readonly #addenda: readonly AddendaChange[];
 
   constructor(parts: CodeSetParts) {
     this.info = parts.info;
@@ -72,6 +75,7 @@ export class MemoryCodeSet implements CodeSet {
     this.#pcsTables = new Map((parts.pcsTables ?? EMPTY).map((t) => [t.key, t]));
     this.#pcsDefinitions = groupBy(parts.pcsDefinitions, (d) => d.section);
     this.#hcpcs = new Map((parts.hcpcs ?? EMPTY).map((h) => [h.code, h]));
+    this.#addenda = parts.addenda ?? EMPTY;
   }
 
   get(code: string): CodeRecord | undefined {
@@ -139,5 +143,9 @@ export class MemoryCodeSet implements CodeSet {
 
   hcpcs(code: string): HcpcsDetail | undefined {
     return this.#hcpcs.get(code);
+  }
+
+  addenda(): readonly AddendaChange[] {
+    return this.#addenda;
   }
 }
