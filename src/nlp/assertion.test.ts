@@ -133,6 +133,9 @@ describe('assertion pseudo-triggers for family words', () => {
   const CASES: readonly (readonly [string, string, boolean])[] = [
     ["Consent was obtained from the patient's family, then the hernia was repaired.", 'hernia', false],
     ['The child was treated with albuterol for asthma.', 'asthma', false],
+    ['She lives with her husband and has diabetes.', 'diabetes', false],
+    ['Accompanied by his wife, he reports chest pain.', 'chest pain', false],
+    ['Mother with diabetes.', 'diabetes', true],
     ["The patient's family history is significant for diabetes.", 'diabetes', true],
     ['Her family history is positive for colon cancer.', 'colon cancer', true],
   ];

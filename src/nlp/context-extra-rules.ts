@@ -19,6 +19,22 @@ const backwardRelatives = RELATIVES.split('|')
   .flatMap((r) => [`in her ${r}`, `in his ${r}`, `in the ${r}`, `in a ${r}`, `in ${r}`])
   .join('|');
 
+/** "lives with her husband", "accompanied by his mother": a relative who is not the experiencer. */
+const companions = `${RELATIVES}|husband|wife|spouse|partner|boyfriend|girlfriend|family`
+  .split('|')
+  .flatMap((r) =>
+    [
+      'lives with',
+      'living with',
+      'accompanied by',
+      'here with',
+      'brought in by',
+      'brought by',
+      'with',
+    ].flatMap((v) => [`${v} her ${r}`, `${v} his ${r}`, `${v} the ${r}`, `${v} ${r}`]),
+  )
+  .join('|');
+
 /** Each entry: "|"-separated literals (tokenized like note text), category, direction. */
 export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
   // Conjunctions that end every kind of scope.
@@ -98,6 +114,7 @@ export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
     'FORWARD',
   ],
   [backwardRelatives, 'FAMILY', 'BACKWARD'],
+  [companions, 'FAMILY', 'PSEUDO'],
   // Look like triggers, are not.
   [
     'return|return to clinic|return to the clinic|return visit|history of present illness|' +
