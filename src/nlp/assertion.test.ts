@@ -77,6 +77,8 @@ const CASES: readonly (readonly [string, string, readonly Flag[]])[] = [
   ['She denies fever and reports dysuria.', 'dysuria', []],
   ['Mother had breast cancer but the patient has diabetes.', 'diabetes', []],
   ['Mother had breast cancer; patient has hypertension.', 'hypertension', []],
+  ['Testis not attached to the skin, with fluctuating areas.', 'fluctuating areas', []],
+  ['History of possible exposure to Brucella presents orchitis.', 'orchitis', []],
   // sentence end closes scope
   ['No fever. Cough for three days.', 'Cough', []],
   ['Denies headache.\nHas migraine aura.', 'migraine', []],

@@ -35,21 +35,26 @@ const companions = `${RELATIVES}|husband|wife|spouse|partner|boyfriend|girlfrien
   )
   .join('|');
 
+/** Words that start a clause asserting something present ("..., with", "reports", "shows"). */
+const PRESENT_CLAUSES =
+  'positive for|significant for|notable for|remarkable for|complains of|complaining of|complained of|' +
+  'reports|admits to|endorses|presents|presented|presenting|presents with|presented with|shows|showed|' +
+  'revealed|reveals|she has|he has|patient has|pt has|which|who|she does have|he does have|does have|' +
+  'with the exception of|, with';
+
 /** Each entry: "|"-separated literals (tokenized like note text), category, direction. */
 export const EXTRA_CONTEXT_RULES: readonly Extra[] = [
   // Conjunctions that end every kind of scope.
   ['but|however|although|though|yet|nevertheless|except|aside from|apart from|whereas', 'ALL', 'TERMINATE'],
   // Clauses that assert something present end negation and uncertainty.
+  [PRESENT_CLAUSES, 'NEGATED_EXISTENCE', 'TERMINATE'],
+  [PRESENT_CLAUSES, 'POSSIBLE_EXISTENCE', 'TERMINATE'],
+  ['patient|pt|she|he|the patient|patient has|she has|he has', 'FAMILY', 'TERMINATE'],
   [
-    'positive for|significant for|notable for|remarkable for|complains of|complaining of|reports|' +
-      'admits to|endorses|presents with|presented with|she has|he has|patient has|pt has|which|who|' +
-      'she does have|he does have|does have|with the exception of',
-    'NEGATED_EXISTENCE',
+    'then|now|currently|presents|presenting|presented|today|which|who|complained of|complains of',
+    'HISTORICAL',
     'TERMINATE',
   ],
-  ['positive for|significant for|she has|he has|patient has|which|who', 'POSSIBLE_EXISTENCE', 'TERMINATE'],
-  ['patient|pt|she|he|the patient|patient has|she has|he has', 'FAMILY', 'TERMINATE'],
-  ['then|now|currently|presents|presenting|presented|today', 'HISTORICAL', 'TERMINATE'],
   // Uncertainty the way coders read it.
   [
     'probable|probably|suspect|suspected|suspicion of|suspicion for|suspicious of|presumed|presumptive|' +

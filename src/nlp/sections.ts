@@ -110,7 +110,8 @@ function headingFromTitle(text: string, start: number, end: number, titleEnd: nu
   const title = normalizeHeading(text.slice(start, titleEnd));
   const caps = lower === 0;
   const kind = classifyHeading(title) ?? (caps ? classifyHeadingLoosely(title) : undefined);
-  if (kind === undefined && (!caps || letters < 3)) return undefined;
+  // Unknown upper-case titles need some length: "VSG: 40 mm", "BP: 120/80" are values, not headings.
+  if (kind === undefined && (!caps || (words < 2 && letters < 5))) return undefined;
   if (!caps && !isUpper(text.charCodeAt(start))) return undefined;
   return { start, end, title, kind };
 }

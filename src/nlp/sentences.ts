@@ -143,8 +143,10 @@ function kindOf(
   const first = tokens[from]!;
   const heading = headings[h];
   if (heading && first.start >= heading.start && first.end <= heading.end) return 'heading';
-  if (first.kind === 'number' || first.norm === '-' || first.norm === '*' || first.norm === '•')
-    return 'list-item';
+  const mark = tokens[from + 1];
+  const numbered =
+    first.kind === 'number' && mark?.start === first.end && (mark.norm === '.' || mark.norm === ')');
+  if (numbered || first.norm === '-' || first.norm === '*' || first.norm === '•') return 'list-item';
   return 'sentence';
 }
 
