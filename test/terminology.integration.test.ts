@@ -30,6 +30,17 @@ describe(
       const d = diffReleases(sources.open('icd10cm-2025').codes(), sources.open('icd10cm-2026').codes());
       assert.equal(d.added.length, 487);
       assert.equal(d.deleted.length, 28);
+      const check = checkAgainstAddenda(d, sources.open('icd10cm-2026').addenda());
+      assert.deepEqual(check, { added: 487, deleted: 28, revised: 38, disagreements: [] });
+    });
+
+    it('loads HCPCS 2025: 8,259 codes and 383 modifiers (193 is the count of modifier continuation lines)', () => {
+      const hcpcs = [...sources.open('hcpcs-2025').codes()];
+      assert.equal(hcpcs.filter((c) => c.kind === 'code').length, 8259);
+      assert.equal(hcpcs.filter((c) => c.kind === 'modifier').length, 383);
+      const j1100 = lookupCode(sources, 'hcpcs', 'J1100', '2025-06-01');
+      assert.equal(j1100.validity.valid, true);
+      assert.equal(j1100.hcpcs?.betos, 'O1E');
     });
 
     it('accepts S72.001A with the 7th character of S72 and refuses S72.001 as a header needing one', () => {
