@@ -102,6 +102,12 @@ describe(
       assert.match(a.seventhCharacters?.applied?.meaning ?? '', /initial encounter for closed fracture/);
     });
 
+    it('shows the index paths that lead to J69.0, from the FY2023 index carried onto FY2026', () => {
+      const a = lookupCode(sources, 'icd10cm', 'J69.0', '2026-01-15');
+      assert.equal(a.layers['index'], 2023);
+      assert.ok(a.indexEntries.some((e) => e.path === 'Pneumonia > aspiration'));
+    });
+
     it('explains 0DTJ4ZZ axis by axis', () => {
       const a = lookupCode(sources, 'icd10pcs', '0DTJ4ZZ', '2026-01-15');
       assert.deepEqual(
