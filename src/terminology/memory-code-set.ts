@@ -1,4 +1,5 @@
 import type { CodeSet, CodeSetInfo } from './code-set.ts';
+import { indexPath, type IndexEntry } from './index-path.ts';
 import type {
   AddendaChange,
   CodeRecord,
@@ -127,6 +128,26 @@ export class MemoryCodeSet implements CodeSet {
 
   indexTerms(kind: IndexKind): readonly IndexTerm[] {
     return this.#indexes[kind] ?? EMPTY;
+  }
+
+  #entries: Map<string, IndexEntry[]> | undefined;
+
+  indexEntriesFor(code: string): readonly IndexEntry[] {
+    if (!this.#entries) {
+      this.#entries = new Map();
+      for (const kind of ['index', 'eindex', 'pcs-index'] as const) {
+        const terms = this.indexTerms(kind);
+        const byId = new Map(terms.map((t) => [t.id, t]));
+        for (const t of terms) {
+          if (!t.code) continue;
+          const key = t.code.replace(/-$/, '');
+          const list = this.#entries.get(key) ?? [];
+          list.push({ kind, path: indexPath(t, (id) => byId.get(id)), code: t.code });
+          this.#entries.set(key, list);
+        }
+      }
+    }
+    return this.#entries.get(code) ?? EMPTY;
   }
 
   indexHeadings(kind: IndexKind): readonly string[] {
