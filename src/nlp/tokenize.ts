@@ -32,7 +32,7 @@ ASCII_CLASS[127] = SPACE;
 ASCII_CLASS[10] = NEWLINE;
 
 /** Character class of the UTF-16 code unit at `i` (SPACE past the end). */
-export function charClass(text: string, i: number): number {
+function charClass(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return c >= 0 ? ASCII_CLASS[c]! : SPACE; // NaN past the end compares false
   if (c !== c) return SPACE;
