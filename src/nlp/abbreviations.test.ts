@@ -43,6 +43,10 @@ describe('abbreviation expansion in context', () => {
     ['SBP on paracentesis with cirrhosis.', 'SBP', 'spontaneous bacterial peritonitis'],
     ['Intubated for ARF with hypoxic respiratory failure.', 'ARF', 'acute respiratory failure'],
     ['Vital signs: HR 88.', 'HR', 'heart rate'],
+    ['Prophylaxis for PCP with Bactrim, CD4 count 150.', 'PCP', 'pneumocystis pneumonia'],
+    ['Follow up with her PCP in one week.', 'PCP', 'primary care physician'],
+    ['Full ROM of the shoulder.', 'ROM', 'range of motion'],
+    ['Spontaneous ROM with clear fluid at 02:00.', 'ROM', 'rupture of membranes'],
   ];
   for (const [text, abbr, expected] of CASES) {
     test(`${abbr} in "${text}" -> ${expected}`, () => assert.equal(expandIn(text, abbr), expected));

@@ -131,6 +131,25 @@ export const AMBIGUOUS_ABBREVIATIONS: readonly AmbiguousAbbreviation[] = [
   ambiguous('hr', 'heart rate', [sense('hour', '24 48 72 12 hours per every')]),
   ambiguous('cf', 'cystic fibrosis', [sense('compare', 'see')]),
   ambiguous('dc', 'discharge', [sense('discontinue', 'medication medications mg dose stop')]),
+  ambiguous('d/c', 'discharge', [sense('discontinue', 'medication medications mg dose stop')]),
+  ambiguous('lad', 'left anterior descending artery', [
+    sense('left axis deviation', 'axis deviation ekg ecg electrocardiogram'),
+  ]),
+  ambiguous('mva', 'motor vehicle accident', [
+    sense('mitral valve area', 'mitral valve area cm2 cm stenosis'),
+  ]),
+  ambiguous('pcp', 'primary care physician', [
+    sense('pneumocystis pneumonia', 'pneumonia pneumocystis hiv aids prophylaxis bactrim cd4'),
+  ]),
+  ambiguous('rom', 'range of motion', [
+    sense('rupture of membranes', 'membranes fluid amniotic spontaneous artificial clear'),
+  ]),
+  ambiguous('gbs', 'group b streptococcus', [
+    sense(
+      'guillain-barre syndrome',
+      'guillain barre weakness ascending paralysis areflexia ivig plasmapheresis',
+    ),
+  ]),
   ambiguous('L', 'left', [sense('liter', 'o2 oxygen nasal cannula nc per min')], true),
 ];
 

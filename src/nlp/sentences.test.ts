@@ -18,6 +18,16 @@ describe('sentence boundaries', () => {
       'Use a spacer, e.g. AeroChamber. Done.',
       ['Use a spacer, e.g. AeroChamber.', 'Done.'],
     ],
+    [
+      'a unit before a capital ends the sentence',
+      'Walked for 5 min. She then rested.',
+      ['Walked for 5 min.', 'She then rested.'],
+    ],
+    [
+      'a one-word answer ends the sentence',
+      'Chest pain? No. Fever? Yes.',
+      ['Chest pain?', 'No.', 'Fever?', 'Yes.'],
+    ],
     ['decimals stay whole', 'Temp 38.5 today. Next.', ['Temp 38.5 today.', 'Next.']],
     [
       'numbered list on lines',

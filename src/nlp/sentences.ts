@@ -22,14 +22,14 @@ export interface Sentence {
 /** Longest run of tokens kept in one sentence, so that unpunctuated text stays local. */
 const MAX_SENTENCE_TOKENS = 300;
 
-/** Words after which a period does not end the sentence. */
+/**
+ * Titles and Latin abbreviations after which a period does not end the sentence even before a capital
+ * ("Dr. Smith", "vs. COPD"). Units ("5 min. She") are not here: before a capital they do end it.
+ */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  (
-    'dr|mr|mrs|ms|mt|st|vs|v|no|nos|approx|appt|dept|fig|figs|inc|jr|sr|prof|pt|pts|wk|wks|yr|yrs|mo|mos|' +
-    'min|mins|max|hr|hrs|sec|lb|lbs|oz|ft|in|cm|mm|mg|mcg|ml|kg|gm|meq|iv|po|qd|bid|tid|qid|prn|hs|ac|pc|' +
-    'q|sq|subq|sl|gtt|gtts|tab|tabs|cap|caps|inj|amp|dx|hx|tx|rx|sx|fx|etc|al|ca|cf|ie|eg|ref|resp|temp|' +
-    'ext|abd|gen|neg|pos|sig|disp|corp|assoc|univ'
-  ).split('|'),
+  'dr|mr|mrs|ms|mt|st|vs|v|approx|appt|dept|fig|figs|inc|jr|sr|prof|etc|al|cf|ref|univ|assoc|corp|sp|spp'.split(
+    '|',
+  ),
 );
 
 const LIST_NUMBER_MAX = 30;
