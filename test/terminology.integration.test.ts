@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { lookupCode, type LookupSources } from '../src/lookup/lookup-code.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { diffReleases } from '../src/terminology/release-diff.ts';
+import { checkAgainstAddenda, diffReleases } from '../src/terminology/release-diff.ts';
 import { hasSharedData } from './support/shared-data.ts';
 import { realStore } from './support/real-store.ts';
 
@@ -30,6 +30,17 @@ describe(
       const d = diffReleases(sources.open('icd10cm-2025').codes(), sources.open('icd10cm-2026').codes());
       assert.equal(d.added.length, 487);
       assert.equal(d.deleted.length, 28);
+      const check = checkAgainstAddenda(d, sources.open('icd10cm-2026').addenda());
+      assert.deepEqual(check, { added: 487, deleted: 28, revised: 38, disagreements: [] });
+    });
+
+    it('loads HCPCS 2025: 8,259 codes and 383 modifiers (193 is the count of modifier continuation lines)', () => {
+      const hcpcs = [...sources.open('hcpcs-2025').codes()];
+      assert.equal(hcpcs.filter((c) => c.kind === 'code').length, 8259);
+      assert.equal(hcpcs.filter((c) => c.kind === 'modifier').length, 383);
+      const j1100 = lookupCode(sources, 'hcpcs', 'J1100', '2025-06-01');
+      assert.equal(j1100.validity.valid, true);
+      assert.equal(j1100.hcpcs?.betos, 'O1E');
     });
 
     it('accepts S72.001A with the 7th character of S72 and refuses S72.001 as a header needing one', () => {
@@ -89,6 +100,12 @@ describe(
       assert.equal(a.seventhCharacters?.definedOn, 'S72');
       assert.equal(a.seventhCharacters?.applied?.char, 'A');
       assert.match(a.seventhCharacters?.applied?.meaning ?? '', /initial encounter for closed fracture/);
+    });
+
+    it('shows the index paths that lead to J69.0, from the FY2023 index carried onto FY2026', () => {
+      const a = lookupCode(sources, 'icd10cm', 'J69.0', '2026-01-15');
+      assert.equal(a.layers['index'], 2023);
+      assert.ok(a.indexEntries.some((e) => e.path === 'Pneumonia > aspiration'));
     });
 
     it('explains 0DTJ4ZZ axis by axis', () => {

@@ -59,6 +59,8 @@ export interface LookupAnswer {
     readonly applied?: { char: string; meaning: string };
   };
   readonly hcpcs?: HcpcsDetail;
+  /** Index entries that lead to the code ("Pneumonia > aspiration"), from the index layer's year. */
+  readonly indexEntries: readonly { readonly kind: string; readonly path: string }[];
   /** ICD-10-PCS: the meaning of each character, from the year's tables and definitions. */
   readonly pcs?: PcsCodeExplanation;
 }
@@ -98,7 +100,16 @@ export function lookupCode(
   };
   if (!record) {
     if (validity.reason === 'unknown') throw unknownCode(system, code, set);
-    return { ...base, found: false, billable: false, validity, ancestors: [], children: [], notes: [] };
+    return {
+      ...base,
+      found: false,
+      billable: false,
+      validity,
+      ancestors: [],
+      children: [],
+      notes: [],
+      indexEntries: [],
+    };
   }
   const ancestors = ancestorCodes(set, record);
   const groups = set.groupsFor(record.code);
@@ -146,6 +157,7 @@ export function lookupCode(
           },
         }
       : {}),
+    indexEntries: set.indexEntriesFor(code).map((e) => ({ kind: e.kind, path: e.path.join(' > ') })),
     ...(system === 'hcpcs' && set.hcpcs(code) ? { hcpcs: set.hcpcs(code)! } : {}),
     ...(system === 'icd10pcs' && code.length === 7
       ? { pcs: explainPcsCode(code, set.pcsTable(code.slice(0, 3)), set.pcsDefinitions(code[0]!)) }

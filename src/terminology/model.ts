@@ -183,6 +183,7 @@ export const LAYERS = [
   'pcs-index',
   'pcs-definitions',
   'hcpcs',
+  'addenda',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
@@ -214,7 +215,18 @@ export type LayerData =
     }
   | { readonly layer: 'pcs-tables'; readonly tables: readonly PcsTable[] }
   | { readonly layer: 'pcs-definitions'; readonly definitions: readonly PcsDefinition[] }
-  | { readonly layer: 'hcpcs'; readonly details: readonly HcpcsDetail[] };
+  | { readonly layer: 'hcpcs'; readonly details: readonly HcpcsDetail[] }
+  | { readonly layer: 'addenda'; readonly changes: readonly AddendaChange[] };
+
+/** One line of the CMS order-file addenda: what the release changed against the previous one. */
+export interface AddendaChange {
+  readonly action: 'add' | 'delete' | 'revise';
+  readonly code: string;
+  readonly billable: boolean;
+  readonly title: string;
+  /** For a revision: the title it had before. */
+  readonly previousTitle?: string;
+}
 
 /** A release version: one code system, one year. */
 export interface VersionKey {

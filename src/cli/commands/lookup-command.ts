@@ -112,6 +112,11 @@ export function formatAnswer(a: LookupAnswer): string {
     }
     for (const r of a.pcs.reasons) lines.push(`    invalid: ${r}`);
   }
+  if (a.indexEntries.length) {
+    lines.push('  index entries leading here:');
+    for (const e of a.indexEntries.slice(0, 20))
+      lines.push(`    ${e.path}${e.kind === 'index' ? '' : `  (${e.kind})`}`);
+  }
   if (a.hcpcs) lines.push(`  hcpcs: ${JSON.stringify(a.hcpcs)}`);
   return lines.join('\n');
 }

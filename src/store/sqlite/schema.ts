@@ -1,5 +1,5 @@
 /** SQLite schema of the terminology store. Bump SCHEMA_VERSION when it changes; older stores are refused. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,6 +38,8 @@ CREATE TABLE IF NOT EXISTS pcs_definitions (
   PRIMARY KEY (version, section, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS hcpcs_details (
   version TEXT NOT NULL, code TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (version, code)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS addenda (
+  version TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (version, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS artifacts (
   key TEXT PRIMARY KEY, data BLOB NOT NULL, created_at TEXT NOT NULL);
 `;
@@ -69,4 +71,5 @@ export const LAYER_TABLES: Readonly<Record<string, readonly { table: string; whe
   'pcs-tables': [{ table: 'pcs_tables' }],
   'pcs-definitions': [{ table: 'pcs_definitions' }],
   hcpcs: [{ table: 'hcpcs_details' }],
+  addenda: [{ table: 'addenda' }],
 };

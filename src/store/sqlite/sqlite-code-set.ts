@@ -4,7 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { CodeSet, CodeSetInfo } from '../../terminology/code-set.ts';
+import { indexPath, type IndexEntry } from '../../terminology/index-path.ts';
 import type {
+  AddendaChange,
   CodeKind,
   CodeRecord,
   CodeRange,
@@ -210,6 +212,29 @@ export class SqliteCodeSet implements CodeSet {
     return terms;
   }
 
+  indexEntriesFor(code: string): readonly IndexEntry[] {
+    const out: IndexEntry[] = [];
+    const byCode = this.#db.prepare<[string, string, string, string], { body: string }>(
+      'SELECT body FROM index_terms WHERE version = ? AND kind = ? AND code IN (?, ?) ORDER BY id',
+    );
+    const byId = this.#db.prepare<[string, string, number], { body: string }>(
+      'SELECT body FROM index_terms WHERE version = ? AND kind = ? AND id = ?',
+    );
+    for (const kind of ['index', 'eindex', 'pcs-index'] as const) {
+      const source = this.info.layers[kind];
+      if (!source) continue;
+      const parentOf = (id: number): IndexTerm | undefined => {
+        const r = byId.get(source.versionId, kind, id);
+        return r ? (JSON.parse(r.body) as IndexTerm) : undefined;
+      };
+      for (const r of byCode.all(source.versionId, kind, code, `${code}-`)) {
+        const t = JSON.parse(r.body) as IndexTerm;
+        out.push({ kind, path: indexPath(t, parentOf), code: t.code! });
+      }
+    }
+    return out;
+  }
+
   indexHeadings(kind: IndexKind): readonly string[] {
     const source = this.info.layers[kind];
     if (!source) return [];
@@ -241,5 +266,13 @@ export class SqliteCodeSet implements CodeSet {
   hcpcs(code: string): HcpcsDetail | undefined {
     const r = this.#hcpcs.get(this.#v, code);
     return r ? (JSON.parse(r.body) as HcpcsDetail) : undefined;
+  }
+
+  addenda(): readonly AddendaChange[] {
+    if (!this.info.layers.addenda) return [];
+    return this.#db
+      .prepare<[string], { body: string }>('SELECT body FROM addenda WHERE version = ? ORDER BY seq')
+      .all(this.#v)
+      .map((r) => JSON.parse(r.body) as AddendaChange);
   }
 }
