@@ -2,11 +2,12 @@
  * Trains the coding engine's model from CodiEsp TRAIN only (dev is for reporting; test is held out) and
  * writes src/coding/learned/model/codiesp-en.json. Reproducible: same inputs, same file.
  *
- *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>]
+ *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>] [--assertion lexical|context]
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ASSERTION_DETECTORS } from '../src/coding/assertion/assertion-flags.ts';
 import { parseCodiEspJsonl } from '../src/coding/eval/codiesp-reader.ts';
 import { defaultCodeSetFiles, loadDevCodeSets } from '../src/coding/eval/load-code-sets.ts';
 import { trainCodingModel } from '../src/coding/learned/train-model.ts';
@@ -17,12 +18,15 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: path.join(sharedDir(), 'eval/codiesp/train/codiesp_train.jsonl') },
     out: { type: 'string', default: path.join(repoRoot, 'src/coding/learned/model/codiesp-en.json') },
+    assertion: { type: 'string', default: 'lexical' },
   },
 });
 const started = Date.now();
 const docs = parseCodiEspJsonl(readFileSync(values.train, 'utf8'), values.train);
 const codeSets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
-const model = trainCodingModel(docs, codeSets, buildCodeDictionary(codeSets.cm));
+const assertion = ASSERTION_DETECTORS.find((a) => a === values.assertion);
+if (!assertion) throw new Error(`--assertion must be one of ${ASSERTION_DETECTORS.join(', ')}`);
+const model = trainCodingModel(docs, codeSets, buildCodeDictionary(codeSets.cm), assertion);
 mkdirSync(path.dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(model)}\n`);
 const w = (s: 'icd10cm' | 'icd10pcs'): string =>

@@ -4,7 +4,7 @@
  */
 import type { CodeSet } from '../terminology/code-set.ts';
 import type { AssertionDetector } from './assertion/assertion-flags.ts';
-import { lexicalAssertion } from './assertion/lexical-assertion.ts';
+import { detectorByName } from './assertion/detector-by-name.ts';
 import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { CodingProfile } from './coding-result.ts';
 import type { CodingModel } from './learned/coding-model.ts';
@@ -38,7 +38,7 @@ export function createCodingEngine(options: CodingEngineOptions): CodingEngine {
       dictionary: buildCodeDictionary(options.cm),
       model,
       priors,
-      assertion: options.assertion ?? lexicalAssertion,
+      assertion: options.assertion ?? detectorByName(model?.assertion ?? 'lexical'),
     },
   };
 }

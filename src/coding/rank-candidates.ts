@@ -28,7 +28,7 @@ export function rankCandidates(
   const model = r.model;
   const features = model
     ? documentFeatures(candidates, model.associations.documents, tokenCount, (c) => {
-        const [pos, cand] = model.codeStats[`${c.system}|${c.code}`] ?? [0, 0];
+        const [pos, cand] = model.codeStats[c.key] ?? [0, 0];
         return codePrecision(pos, cand, model.baseRates[c.system]);
       })
     : undefined;

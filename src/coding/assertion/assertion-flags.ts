@@ -27,3 +27,7 @@ export type MentionAssertion = (first: number, last: number) => AssertionFlags;
 
 /** Prepares a note's tokens for assertion questions. */
 export type AssertionDetector = (tokens: NoteTokens) => MentionAssertion;
+
+/** The assertion detectors the engine ships: the built-in lexical one and the NLP layer's ConText. */
+export const ASSERTION_DETECTORS = ['lexical', 'context'] as const;
+export type AssertionDetectorName = (typeof ASSERTION_DETECTORS)[number];

@@ -14,7 +14,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 
-const MIN_ASSOCIATION = 0.2;
+const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
 
 /** What candidate generation works with; built once per engine. */
@@ -69,6 +69,7 @@ function candidateFor(
     c = {
       code,
       system,
+      key,
       association: undefined,
       mentions: [],
       prior,

@@ -20,6 +20,8 @@ export interface CandidateMention {
 export interface Candidate {
   readonly code: string;
   readonly system: CandidateSystem;
+  /** "icd10cm|R52": the key of the code in the model. */
+  readonly key: string;
   association: AssociationEvidence | undefined;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
@@ -78,18 +80,19 @@ export function documentFeatures(
   precisionOf: (c: Candidate) => number,
 ): number[][] {
   const bestOfCategory = new Map<string, number>();
-  for (const c of candidates) {
-    const cat = `${c.system}${c.code.slice(0, 3)}`;
+  const categories = candidates.map((c) => c.key.slice(0, c.system.length + 4));
+  candidates.forEach((c, i) => {
+    const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
-  }
-  return candidates.map((c) => {
+  });
+  return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
     const first = c.mentions.reduce((m, x) => Math.min(m, x.first), Infinity);
     return [
       ...candidateFeatures(c, documents),
       precision,
-      best >= bestOfCategory.get(`${c.system}${c.code.slice(0, 3)}`)! ? 1 : 0,
+      best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
       Math.log1p(c.mentions.length),
       Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1,
       best * precision,

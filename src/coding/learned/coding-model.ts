@@ -3,6 +3,7 @@
  * per code system with its acceptance threshold. Produced by scripts/train-coding.ts from CodiEsp train.
  */
 import { MedcodeError } from '../../core/medcode-error.ts';
+import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import type { CandidateSystem, CodeStats } from './candidate-features.ts';
 import { FEATURE_NAMES } from './candidate-features.ts';
 import type { LogisticModel } from './logistic-regression.ts';
@@ -13,6 +14,8 @@ export interface CodingModel {
   /** Data source and licence (CodiEsp is CC BY 4.0; attribution travels with the model). */
   readonly attribution: string;
   readonly featureNames: readonly string[];
+  /** The assertion detector the features were computed with; the engine uses the same one. */
+  readonly assertion: AssertionDetectorName;
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;

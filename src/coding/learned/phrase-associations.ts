@@ -10,6 +10,7 @@ import type { NoteTokens } from '../text/note-tokens.ts';
 
 export const MAX_NGRAM = 3;
 const MAX_CODES_PER_PHRASE = 20;
+const MIN_PAIR = 0.05;
 
 /** Serializable form: codes by index; per n-gram its df then (code index, co) pairs. */
 export interface PhraseAssociationData {
@@ -110,7 +111,7 @@ export function trainPhraseAssociations(docs: readonly TrainingDocument[]): Phra
   const ngrams: Record<string, number[]> = {};
   for (const [key, m] of co) {
     const f = df.get(key)!;
-    const kept = [...m].filter(([, c]) => c / (f + 1) >= 0.05 && (c >= 2 || f <= 8));
+    const kept = [...m].filter(([, c]) => c / (f + 1) >= MIN_PAIR && (c >= 2 || f <= 8));
     // The 20 most associated codes of a phrase carry nearly all its signal and bound candidates per note.
     kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     const pairs = kept.slice(0, MAX_CODES_PER_PHRASE).flat();

@@ -3,7 +3,8 @@
  * phrase associations, then leave-one-out candidate features on the same documents, then one logistic
  * reranker per code system and the acceptance threshold that maximises micro F1 on the training documents.
  */
-import { lexicalAssertion } from '../assertion/lexical-assertion.ts';
+import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
+import { detectorByName } from '../assertion/detector-by-name.ts';
 import type { CandidateResources } from '../candidates/collect-candidates.ts';
 import { collectCandidates } from '../candidates/collect-candidates.ts';
 import { alignCode } from '../eval/gold-alignment.ts';
@@ -12,7 +13,12 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CandidateSystem } from './candidate-features.ts';
-import { CODE_PRECISION_COLUMN, codePrecision, documentFeatures, FEATURE_NAMES } from './candidate-features.ts';
+import {
+  CODE_PRECISION_COLUMN,
+  codePrecision,
+  documentFeatures,
+  FEATURE_NAMES,
+} from './candidate-features.ts';
 import type { CodingModel } from './coding-model.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
@@ -57,7 +63,10 @@ function bestThreshold(scored: { p: number; correct: boolean }[], goldCount: num
  * Per-code precision as a candidate, and its feature filled in leave-one-out (each row's own label removed),
  * so a code often proposed but rarely gold (a frequent imaging code, say) is ranked down.
  */
-function fillCodePrecision(rows: Row[]): { codeStats: Record<string, [number, number]>; baseRates: Record<CandidateSystem, number> } {
+function fillCodePrecision(rows: Row[]): {
+  codeStats: Record<string, [number, number]>;
+  baseRates: Record<CandidateSystem, number>;
+} {
   const codeStats: Record<string, [number, number]> = {};
   const totals = { icd10cm: [0, 0], icd10pcs: [0, 0] };
   for (const r of rows) {
@@ -82,11 +91,12 @@ export function trainCodingModel(
   docs: readonly GoldDocument[],
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
+  assertion: AssertionDetectorName = 'lexical',
 ): CodingModel {
   const training = docs.map(trainingDocument);
   const associations = trainPhraseAssociations(training);
   const priors = new Map(associations.codes.map((c, i) => [c, associations.codeDocs[i]!]));
-  const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION } as const;
+  const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
   const partial = { ...base, featureNames: FEATURE_NAMES, associations } as const;
   const flat = { mean: [], scale: [], weights: [] };
   const resources: CandidateResources = {
@@ -100,7 +110,7 @@ export function trainCodingModel(
       baseRates: { icd10cm: 0, icd10pcs: 0 },
     },
     priors,
-    assertion: lexicalAssertion,
+    assertion: detectorByName(assertion),
   };
   const rows: Row[] = [];
   training.forEach((t, d) => {

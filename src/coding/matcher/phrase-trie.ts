@@ -2,6 +2,7 @@
  * A token trie: phrases (sequences of normalized tokens) mapped to payloads, matched greedily over a token
  * array in one left-to-right pass (longest match at each start, inside one sentence). Built once per code set.
  */
+import { isStopword } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 
 interface TrieNode {
@@ -44,6 +45,8 @@ export class PhraseTrie {
     const out: TrieMatch[] = [];
     const { norm, sentence } = tokens;
     for (let i = 0; i < norm.length; i++) {
+      // Phrases never start on a stopword (titlePhrase trims them), so most starts end here at once.
+      if (isStopword(norm[i]!)) continue;
       let node: TrieNode | undefined = this.#root;
       let best: TrieMatch | undefined;
       for (let j = i; j < norm.length && sentence[j] === sentence[i]; j++) {

@@ -5,6 +5,8 @@
 
 /** Tokens of a note in parallel arrays (fast to scan, cheap to keep). */
 export interface NoteTokens {
+  /** The note the offsets point into. */
+  readonly text: string;
   readonly norm: readonly string[];
   readonly start: Int32Array;
   readonly end: Int32Array;
@@ -68,6 +70,7 @@ export function tokenizeNote(text: string): NoteTokens {
     sentences.push(sentence);
   }
   return {
+    text,
     norm,
     start: Int32Array.from(starts),
     end: Int32Array.from(ends),
