@@ -181,7 +181,7 @@ describe('codeNote output', () => {
     const d = run(text).diagnoses.find((x) => x.code === 'J189')!;
     const span = d.evidence[0]!;
     assert.equal(text.slice(span.start, span.end).toLowerCase(), 'pneumonia');
-    assert.equal(span.section, 'assessment');
+    assert.equal(span.section, 'assessment_and_plan');
   });
 
   it('an unspecified code whose siblings differ by stage raises a documentation query', () => {

@@ -21,8 +21,8 @@ import { dropIntegralSymptoms } from './rules/integral-symptoms.ts';
 import { longTermDrugCodes } from './rules/long-term-drugs.ts';
 import { completeCode } from './rules/specificity.ts';
 import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts';
-import { findSections, sectionAt } from './text/note-sections.ts';
-import type { NoteSection } from './text/note-sections.ts';
+import { detectSections, sectionAt } from '../nlp/index.ts';
+import type { Section } from '../nlp/index.ts';
 import { tokenizeNote } from './text/note-tokens.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
 
@@ -30,7 +30,7 @@ interface NoteView {
   readonly text: string;
   readonly tokens: NoteTokens;
   readonly assertion: MentionAssertion;
-  readonly sections: readonly NoteSection[];
+  readonly sections: readonly Section[];
 }
 
 function phraseText(view: NoteView, m: CandidateMention): string {
@@ -68,7 +68,7 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
       start,
       end: view.tokens.end[m.last]!,
       text: phraseText(view, m),
-      section: sectionAt(view.sections, start).name,
+      section: sectionAt(view.sections, start)?.category ?? 'none',
     });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -87,7 +87,7 @@ function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
 }
 
 function sectionWeight(view: NoteView, w: WorkingCode): number {
-  const weights = w.mentions.map((m) => sectionAt(view.sections, view.tokens.start[m.first]!).weight);
+  const weights = w.mentions.map((m) => sectionAt(view.sections, view.tokens.start[m.first]!)?.weight ?? 0.6);
   return weights.length === 0 ? 0.5 : Math.max(...weights);
 }
 
@@ -168,7 +168,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
   const view: NoteView = {
     text,
     tokens,
-    sections: findSections(text),
+    sections: detectSections(text).sections,
     assertion: engine.resources.assertion(tokens),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
