@@ -19,6 +19,7 @@ import { resolveExcludes1 } from './rules/excludes1.ts';
 import { historyCodes } from './rules/history-codes.ts';
 import { dropIntegralSymptoms } from './rules/integral-symptoms.ts';
 import { longTermDrugCodes } from './rules/long-term-drugs.ts';
+import { dropSubsumedCodes } from './rules/subsumed-codes.ts';
 import { completeCode } from './rules/specificity.ts';
 import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts';
 import { detectSections, sectionAt } from '../nlp/index.ts';
@@ -129,6 +130,7 @@ function applyRules(
   const unique = new Map<string, WorkingCode>();
   for (const w of working) if (!unique.has(`${w.system}|${w.code}`)) unique.set(`${w.system}|${w.code}`, w);
   working = [...unique.values()].sort((a, b) => b.confidence - a.confidence);
+  if (us) step(dropSubsumedCodes(working));
   if (us) step(applyCombinations(working, exists));
   if (us) step(resolveExcludes1(r.cm, working));
   return { kept: working, setAside };
@@ -172,7 +174,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     assertion: engine.resources.assertion(tokens),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
-  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length);
+  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
   const { kept, setAside } = applyRules(engine, view, accepted, context);
   const order = (a: WorkingCode, b: WorkingCode): number =>

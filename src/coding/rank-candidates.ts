@@ -3,6 +3,7 @@
  * affirmed dictionary phrases by their length) and ranks them best first.
  */
 import type { CandidateResources } from './candidates/collect-candidates.ts';
+import type { CodingProfile } from './coding-result.ts';
 import type { Candidate } from './learned/candidate-features.ts';
 import { codePrecision, documentFeatures } from './learned/candidate-features.ts';
 import { predictLogistic } from './learned/logistic-regression.ts';
@@ -20,10 +21,24 @@ function fallbackConfidence(c: Candidate): number {
   return Math.min(0.9, 0.35 + 0.15 * longest + (dict.some((m) => m.entry?.source === 'index') ? 0.1 : 0));
 }
 
+/**
+ * Under the `us` profile, a code the model never saw as a candidate in training (CodiEsp covers a small part
+ * of ICD-10-CM) is not left to the model's prior alone: an affirmed dictionary phrase for it keeps the
+ * dictionary's own confidence.
+ */
+function unseenDictionaryConfidence(r: CandidateResources, c: Candidate): number {
+  if (r.model?.codeStats[c.key] !== undefined) return 0;
+  const affirmed = c.mentions.filter(
+    (m) => m.entry && !m.flags.negated && !m.flags.family && !m.flags.hypothetical,
+  );
+  return affirmed.length === 0 ? 0 : 0.8 * fallbackConfidence({ ...c, mentions: affirmed });
+}
+
 export function rankCandidates(
   r: CandidateResources,
   candidates: readonly Candidate[],
   tokenCount: number,
+  profile: CodingProfile,
 ): RankedCandidate[] {
   const model = r.model;
   const features = model
@@ -33,11 +48,14 @@ export function rankCandidates(
       })
     : undefined;
   const out = candidates.map((candidate, i) => {
-    const confidence = model
-      ? predictLogistic(model.rerankers[candidate.system], features![i]!)
-      : fallbackConfidence(candidate);
+    const learned = model ? predictLogistic(model.rerankers[candidate.system], features![i]!) : 0;
+    const confidence = !model
+      ? fallbackConfidence(candidate)
+      : profile === 'us'
+        ? Math.max(learned, unseenDictionaryConfidence(r, candidate))
+        : learned;
     const threshold = model ? model.thresholds[candidate.system] : 0.5;
     return { candidate, confidence, accepted: confidence >= threshold };
   });
-  return out.sort((a, b) => b.confidence - a.confidence || a.candidate.code.localeCompare(b.candidate.code));
+  return out.sort((a, b) => b.confidence - a.confidence || (a.candidate.code < b.candidate.code ? -1 : 1));
 }

@@ -53,12 +53,15 @@ function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string
   return best?.code;
 }
 
-/** The default child (I.A.9.b): its own words say "unspecified", else the ".9" child, else the first. */
+/**
+ * The default child (I.A.9.b): by ICD-10-CM convention the ".9" child is "unspecified" (".8" is "other"),
+ * so a ".9" child comes first, then one whose own words say "unspecified", else the first child.
+ */
 function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
   const kids = codeSet.children(parent);
   return (
-    kids.find((k) => ownWords(codeSet, parent, k.title).includes('unspecified')) ??
     kids.find((k) => k.code.endsWith('9')) ??
+    kids.find((k) => ownWords(codeSet, parent, k.title).includes('unspecified')) ??
     kids[0]
   )?.code;
 }
