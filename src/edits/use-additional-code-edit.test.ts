@@ -17,6 +17,7 @@ const CASES: readonly EditCase[] = [
     id: 'DX_USE_ADDITIONAL_MISSING',
     found: false,
     code: 'E1122',
+    severity: 'error',
   },
   {
     name: 'use additional code at E11.22: N18.9 is outside N18.1-N18.6',
