@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { repoRoot } from '../../test/support/shared-data.ts';
 import { isMedcodeError } from '../core/medcode-error.ts';
-import { encounterErrors, parseEncounter } from './encounter-schema.ts';
+import {
+  ENCOUNTER_LIMITS,
+  POA_VALUES,
+  PROCEDURE_SYSTEMS,
+  SETTINGS,
+  SEXES,
+  encounterErrors,
+  parseEncounter,
+} from './encounter-schema.ts';
 
 const VALID = {
   setting: 'inpatient',
@@ -170,5 +181,46 @@ describe('encounter validation', () => {
       Array.from({ length: 100 }, () => ({ code: 5 })),
     );
     assert.equal(encounterErrors(many).length, 50);
+  });
+});
+
+describe('docs/encounter.schema.json', () => {
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'docs/encounter.schema.json'), 'utf8')) as {
+    properties: Record<
+      string,
+      Json & { properties?: Record<string, Json>; items?: Json & { properties: Record<string, Json> } }
+    >;
+    $defs: Record<string, Json>;
+  };
+  const p = schema.properties;
+
+  it('states the same enums as the validator', () => {
+    assert.deepEqual(p['setting']!['enum'], [...SETTINGS]);
+    assert.deepEqual(p['patient']!.properties!['sex']!['enum'], [...SEXES]);
+    assert.deepEqual(p['diagnoses']!.items!.properties['poa']!['enum'], [...POA_VALUES]);
+    assert.deepEqual(p['procedures']!.items!.properties['system']!['enum'], [...PROCEDURE_SYSTEMS]);
+  });
+
+  it('states the same limits as the validator', () => {
+    assert.equal(p['diagnoses']!['maxItems'], ENCOUNTER_LIMITS.diagnoses);
+    assert.equal(p['procedures']!['maxItems'], ENCOUNTER_LIMITS.procedures);
+    assert.equal(p['procedures']!.items!.properties['modifiers']!['maxItems'], ENCOUNTER_LIMITS.modifiers);
+    assert.equal(p['procedures']!.items!.properties['units']!['maximum'], ENCOUNTER_LIMITS.maxUnits);
+    assert.equal(p['patient']!.properties!['ageYears']!['maximum'], ENCOUNTER_LIMITS.maxAge);
+    assert.equal(schema.$defs['serviceDate']!['formatMinimum'], ENCOUNTER_LIMITS.minServiceDate);
+    assert.equal(schema.$defs['serviceDate']!['formatMaximum'], ENCOUNTER_LIMITS.maxServiceDate);
+  });
+
+  it('allows the same fields as the validator', () => {
+    assert.deepEqual(Object.keys(p).sort(), [
+      'dates',
+      'diagnoses',
+      'documented',
+      'patient',
+      'procedures',
+      'setting',
+    ]);
+    const unknown = encounterErrors({ ...VALID, extra: 1 }).map((e) => e.path);
+    assert.deepEqual(unknown, ['extra']);
   });
 });
