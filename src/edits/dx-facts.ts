@@ -44,11 +44,6 @@ export interface CodeFacts {
 
 const MANIFESTATION = /in diseases classified elsewhere/i;
 
-/** Whether a normalized code falls in a note's range ("E08-E13", "N18.1-N18.6", "E08.-"). */
-export function inRange(code: string, range: CodeRange): boolean {
-  return code >= range.first && (code <= range.last || code.startsWith(range.last));
-}
-
 function groupNotes(
   notes: readonly TabularNote[],
   ownerKind: NoteGroup['ownerKind'],

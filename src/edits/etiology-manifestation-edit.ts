@@ -9,8 +9,8 @@
  *   note names; a warning because the note's list is "such as", not exhaustive.
  */
 import { displayCode } from '../terminology/code-system.ts';
+import { codeInRange } from '../terminology/note-ranges.ts';
 import type { NoteGroup } from './dx-facts.ts';
-import { inRange } from './dx-facts.ts';
 import type { Finding } from './finding.ts';
 import type { DxItem, PreparedEncounter } from './prepared-encounter.ts';
 import { guidelineSource, noteSource } from './prepared-encounter.ts';
@@ -18,7 +18,7 @@ import { guidelineSource, noteSource } from './prepared-encounter.ts';
 const show = (c: string): string => displayCode('icd10cm', c);
 
 function matching(p: PreparedEncounter, group: NoteGroup, self: DxItem): DxItem[] {
-  return p.dx.filter((d) => d !== self && group.ranges.some((r) => inRange(d.code, r)));
+  return p.dx.filter((d) => d !== self && group.ranges.some((r) => codeInRange(d.code, r)));
 }
 
 function codeFirstFindings(p: PreparedEncounter, d: DxItem, out: Finding[]): void {
@@ -28,7 +28,8 @@ function codeFirstFindings(p: PreparedEncounter, d: DxItem, out: Finding[]): voi
     if (group.ownerKind !== 'code' || !group.ranges.length) continue;
     const hits = matching(p, group, d);
     const note = group.notes[0]!;
-    if (hits.some((h) => h.index < d.index)) continue;
+    // A manifestation listed first is DX_MANIFESTATION_FIRST already; one finding says it.
+    if (hits.some((h) => h.index < d.index) || (manifestation && d.index === 0)) continue;
     const after = hits[0];
     if (after) {
       out.push({

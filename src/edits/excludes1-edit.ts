@@ -4,11 +4,12 @@
  * ancestors, block and chapter, with the code ranges the notes name (E11 excludes1 E08.-, E09.-, ...).
  * Excludes2 ("not included here") allows both codes and is never reported.
  *
- * DX_EXCLUDES1 is an error. The Guidelines' exception (the two conditions are unrelated to each other)
+ * DX_EXCLUDES1 is an error (a warning when the note's range carries a qualifier the range cannot
+ * express, e.g. "with fifth or sixth character 5", as the range then takes in too much). The Guidelines' exception (the two conditions are unrelated to each other)
  * needs the record: the message says so, so a coder can keep both when the exception applies.
  */
 import { displayCode } from '../terminology/code-system.ts';
-import { inRange } from './dx-facts.ts';
+import { codeInRange } from '../terminology/note-ranges.ts';
 import type { Finding } from './finding.ts';
 import type { PreparedEncounter } from './prepared-encounter.ts';
 import { noteSource } from './prepared-encounter.ts';
@@ -27,12 +28,13 @@ export function excludes1Edit(p: PreparedEncounter, out: Finding[]): void {
       const pair = a.code < b.code ? `${a.code}|${b.code}` : `${b.code}|${a.code}`;
       if (reported.has(pair)) continue;
       // A note never excludes codes under its own owner (a block note naming a range it contains).
-      const rule = rules.find((r) => inRange(b.code, r.range) && !b.code.startsWith(r.note.owner));
+      const rule = rules.find((r) => codeInRange(b.code, r.range) && !b.code.startsWith(r.note.owner));
       if (!rule) continue;
       reported.add(pair);
       out.push({
         id: 'DX_EXCLUDES1',
-        severity: 'error',
+        // A range with a qualifier ("T36-T50 with fifth or sixth character 5") over-approximates.
+        severity: rule.range.qualifier ? 'warning' : 'error',
         codes: [a.code, b.code],
         fields: [a.field, b.field],
         message:

@@ -6,9 +6,17 @@ import { describe, it } from 'node:test';
 import { Command } from 'commander';
 import { isMedcodeError } from '../../core/medcode-error.ts';
 import { syntheticCm } from '../../edits/synthetic-code-sets.ts';
+import type { VersionInfo } from '../../terminology/model.ts';
 import { repoRoot } from '../../../test/support/shared-data.ts';
 import { registerCheckCommand } from './check-command.ts';
 
+const CM = syntheticCm(2026);
+const VERSION: VersionInfo = {
+  ...CM.info,
+  id: CM.info.versionId,
+  layers: [],
+  counts: { codes: 1, billable: 1, headers: 0 },
+};
 const dir = mkdtempSync(path.join(tmpdir(), 'medcode-check-'));
 const write = (name: string, content: unknown): string => {
   const file = path.join(dir, name);
@@ -21,8 +29,9 @@ async function run(args: string[], stdin = ''): Promise<{ out: string; exitCode:
   let exitCode: number | undefined;
   const program = new Command().exitOverride();
   registerCheckCommand(program, {
-    loadCodeSets: () => [syntheticCm(2026)],
-    stdout: { write: (t: string) => (out += t) },
+    versions: () => Promise.resolve([VERSION]),
+    codeSet: () => CM,
+    out: (t: string) => (out += t),
     readStdin: () => Promise.resolve(stdin),
     setExitCode: (c) => (exitCode = c),
   });

@@ -3,8 +3,8 @@
  *
  * Contract
  * - Input: a JSON file (or "-" for stdin) holding one Encounter (docs/encounter.schema.json).
- * - Code sets: `deps.loadCodeSets()` gives every loaded version (the store); the edits pick the one
- *   covering each date of service.
+ * - Code sets: every loaded version (`deps.versions()`, `deps.codeSet(id)`); the edits pick the one
+ *   covering each date of service (discharge date for inpatient ICD-10, line date for HCPCS).
  * - Edit tables the user supplies (CMS distributes them under the AMA CPT licence): --ptp-practitioner,
  *   --ptp-hospital, --mue-practitioner, --mue-hospital (CMS layouts, tab-delimited or CSV), --mce (the
  *   MCE list format of src/edits/mce-lists.ts). --sex-edits off|warning|error (default warning).
@@ -27,14 +27,19 @@ import { parseMceLists } from '../../edits/mce-lists.ts';
 import type { NcciLayout, NcciTables } from '../../edits/ncci-tables.ts';
 import { parseMueFile, parsePtpFile } from '../../edits/ncci-tables.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
+import type { VersionInfo } from '../../terminology/model.ts';
 
+/** What the command needs; the CLI context provides the first three (`registerCheckCommand(program, ctx)`). */
 export interface CheckCommandDeps {
-  /** Every loaded code set version (all systems, all years). */
-  loadCodeSets(): Promise<readonly CodeSet[]> | readonly CodeSet[];
-  readonly stdout: { write(text: string): unknown };
-  /** Reads stdin to the end, for "-". */
-  readStdin(): Promise<string>;
-  setExitCode(code: number): void;
+  /** Every loaded release version. */
+  versions(): Promise<readonly VersionInfo[]>;
+  /** Opens a version by id (cached by the caller, so per-code-set caches of the edits are reused). */
+  codeSet(versionId: string): CodeSet;
+  out(text: string): void;
+  /** Reads stdin to the end, for "-" (default: process.stdin). */
+  readStdin?(): Promise<string>;
+  /** Sets the exit code for error findings (default: process.exitCode). */
+  setExitCode?(code: number): void;
 }
 
 interface CheckOptions {
@@ -87,11 +92,21 @@ function sexEdits(value: string | undefined): EditOptions['sexEdits'] {
   });
 }
 
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function loadCodeSets(deps: CheckCommandDeps): Promise<CodeSet[]> {
+  return (await deps.versions()).filter((v) => v.counts.codes > 0).map((v) => deps.codeSet(v.id));
+}
+
 async function readEncounter(source: string, deps: CheckCommandDeps): Promise<unknown> {
   const file = source === '-' ? 'stdin' : source;
   let text: string;
   try {
-    text = source === '-' ? await deps.readStdin() : readFileSync(source, 'utf8');
+    text = source === '-' ? await (deps.readStdin ?? readProcessStdin)() : readFileSync(source, 'utf8');
   } catch (cause) {
     throw new MedcodeError('USAGE', `cannot read ${file}`, { location: { file }, cause });
   }
@@ -146,7 +161,7 @@ export function registerCheckCommand(program: Command, deps: CheckCommandDeps): 
       const mce: MceLists | undefined = o.mce ? parseMceLists(readTable(o.mce), o.mce) : undefined;
       const ncci = loadNcci(o);
       const sex = sexEdits(o.sexEdits);
-      const context = editContext(await deps.loadCodeSets(), {
+      const context = editContext(await loadCodeSets(deps), {
         ...(ncci ? { ncci } : {}),
         ...(mce ? { mce } : {}),
         ...(sex ? { options: { sexEdits: sex } } : {}),
@@ -154,9 +169,9 @@ export function registerCheckCommand(program: Command, deps: CheckCommandDeps): 
       const findings = check(encounter, context);
       const summary = { error: 0, warning: 0, info: 0 };
       for (const f of findings) summary[f.severity]++;
-      deps.stdout.write(
-        o.json ? `${JSON.stringify({ findings, summary }, null, 2)}\n` : formatFindings(findings),
-      );
-      deps.setExitCode(summary.error > 0 ? 1 : 0);
+      deps.out(o.json ? `${JSON.stringify({ findings, summary }, null, 2)}\n` : formatFindings(findings));
+      const exit = summary.error > 0 ? 1 : 0;
+      if (deps.setExitCode) deps.setExitCode(exit);
+      else process.exitCode = exit;
     });
 }
