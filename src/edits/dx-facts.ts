@@ -5,6 +5,9 @@
  * is a manifestation, and its 7th-character definitions. This is what makes `check` fast.
  */
 import type { CodeSet } from '../terminology/code-set.ts';
+import { codeInRange } from '../terminology/note-ranges.ts';
+import type { CodeSetCache } from './code-set-cache.ts';
+import { cacheOf } from './code-set-cache.ts';
 import type { CodeRange, CodeRecord, NoteType, SeventhCharacter, TabularNote } from '../terminology/model.ts';
 
 /** The notes of one type on one owner, read as one instruction (a lead-in line and its list). */
@@ -31,6 +34,8 @@ export interface CodeFacts {
   readonly chapter: string | undefined;
   readonly block: string | undefined;
   readonly excludes1: readonly ExcludesRule[];
+  /** The same rules by each first letter their ranges span, so most other codes are passed over at once. */
+  readonly excludes1ByLetter: ReadonlyMap<string, readonly ExcludesRule[]>;
   readonly codeFirst: readonly NoteGroup[];
   readonly useAdditional: readonly NoteGroup[];
   readonly codeAlso: readonly NoteGroup[];
@@ -43,6 +48,20 @@ export interface CodeFacts {
 }
 
 const MANIFESTATION = /in diseases classified elsewhere/i;
+
+/**
+ * Whether a code can be in a range at all, by its first letter: a cheap test before codeInRange
+ * (tabular order keeps the first letter, so a code outside the letters of the range is outside it).
+ */
+export function mayBeInRange(code: string, range: CodeRange): boolean {
+  const c = code.charCodeAt(0);
+  return c >= range.first.charCodeAt(0) && c <= range.last.charCodeAt(0);
+}
+
+/** codeInRange behind the first-letter test. */
+export function inNoteRange(code: string, range: CodeRange): boolean {
+  return mayBeInRange(code, range) && codeInRange(code, range);
+}
 
 function groupNotes(
   notes: readonly TabularNote[],
@@ -62,17 +81,30 @@ function groupNotes(
   };
 }
 
+function byLetter(rules: readonly ExcludesRule[]): Map<string, ExcludesRule[]> {
+  const m = new Map<string, ExcludesRule[]>();
+  for (const rule of rules) {
+    for (let c = rule.range.first.charCodeAt(0); c <= rule.range.last.charCodeAt(0); c++) {
+      const letter = String.fromCharCode(c);
+      const list = m.get(letter);
+      if (list) list.push(rule);
+      else m.set(letter, [rule]);
+    }
+  }
+  return m;
+}
+
 /** Per-code-set cache of CodeFacts. */
 export class DxFacts {
-  readonly #set: CodeSet;
+  readonly #set: CodeSetCache;
   readonly #cache = new Map<string, CodeFacts>();
 
   constructor(set: CodeSet) {
-    this.#set = set;
+    this.#set = cacheOf(set);
   }
 
   get set(): CodeSet {
-    return this.#set;
+    return this.#set.set;
   }
 
   of(code: string): CodeFacts {
@@ -125,6 +157,7 @@ export class DxFacts {
       chapter,
       block,
       excludes1,
+      excludes1ByLetter: byLetter(excludes1),
       codeFirst: byType('codeFirst'),
       useAdditional: byType('useAdditionalCode'),
       codeAlso: byType('codeAlso'),

@@ -9,8 +9,8 @@
  *   note names; a warning because the note's list is "such as", not exhaustive.
  */
 import { displayCode } from '../terminology/code-system.ts';
-import { codeInRange } from '../terminology/note-ranges.ts';
 import type { NoteGroup } from './dx-facts.ts';
+import { inNoteRange } from './dx-facts.ts';
 import type { Finding } from './finding.ts';
 import type { DxItem, PreparedEncounter } from './prepared-encounter.ts';
 import { guidelineSource, noteSource } from './prepared-encounter.ts';
@@ -18,7 +18,7 @@ import { guidelineSource, noteSource } from './prepared-encounter.ts';
 const show = (c: string): string => displayCode('icd10cm', c);
 
 function matching(p: PreparedEncounter, group: NoteGroup, self: DxItem): DxItem[] {
-  return p.dx.filter((d) => d !== self && group.ranges.some((r) => codeInRange(d.code, r)));
+  return p.dx.filter((d) => d !== self && group.ranges.some((r) => inNoteRange(d.code, r)));
 }
 
 function codeFirstFindings(p: PreparedEncounter, d: DxItem, out: Finding[]): void {

@@ -9,6 +9,7 @@
  * needs the record: the message says so, so a coder can keep both when the exception applies.
  */
 import { displayCode } from '../terminology/code-system.ts';
+import type { ExcludesRule } from './dx-facts.ts';
 import { codeInRange } from '../terminology/note-ranges.ts';
 import type { Finding } from './finding.ts';
 import type { PreparedEncounter } from './prepared-encounter.ts';
@@ -21,15 +22,22 @@ export function excludes1Edit(p: PreparedEncounter, out: Finding[]): void {
   if (!set) return;
   const reported = new Set<string>();
   for (const a of p.dx) {
-    const rules = a.facts?.excludes1;
-    if (!rules?.length) continue;
+    const byLetter = a.facts?.excludes1ByLetter;
+    if (!byLetter?.size) continue;
     for (const b of p.dx) {
-      if (b === a || b.code === a.code) continue;
+      const rules = byLetter.get(b.code[0]!);
+      if (!rules || b === a || b.code === a.code) continue;
+      // A note never excludes codes under its own owner (a block note naming a range it contains).
+      let rule: ExcludesRule | undefined;
+      for (const r of rules) {
+        if (codeInRange(b.code, r.range) && !b.code.startsWith(r.note.owner)) {
+          rule = r;
+          break;
+        }
+      }
+      if (!rule) continue;
       const pair = a.code < b.code ? `${a.code}|${b.code}` : `${b.code}|${a.code}`;
       if (reported.has(pair)) continue;
-      // A note never excludes codes under its own owner (a block note naming a range it contains).
-      const rule = rules.find((r) => codeInRange(b.code, r.range) && !b.code.startsWith(r.note.owner));
-      if (!rule) continue;
       reported.add(pair);
       out.push({
         id: 'DX_EXCLUDES1',

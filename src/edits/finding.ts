@@ -73,12 +73,14 @@ export interface Finding {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Orders findings errors first, then by the first field they point at, for stable output. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (a.fields[0] ?? '').localeCompare(b.fields[0] ?? '') ||
-      a.id.localeCompare(b.id),
+      compare(a.fields[0] ?? '', b.fields[0] ?? '') ||
+      compare(a.id, b.id),
   );
 }

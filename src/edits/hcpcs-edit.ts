@@ -10,6 +10,7 @@
 import type { IsoDate } from '../core/dates.ts';
 import type { CodeSet } from '../terminology/code-set.ts';
 import type { HcpcsDetail } from '../terminology/model.ts';
+import { cacheOf } from './code-set-cache.ts';
 import type { EditContext } from './edit-context.ts';
 import type { Finding, FindingSource } from './finding.ts';
 import type { PreparedEncounter, PxItem } from './prepared-encounter.ts';
@@ -27,10 +28,11 @@ function source(set: CodeSet): FindingSource {
 }
 
 function codeFinding(x: PxItem, set: CodeSet, ctx: EditContext): Finding | undefined {
-  const detail = set.hcpcs(x.code);
+  const cache = cacheOf(set);
+  const detail = cache.hcpcs(x.code);
   const field = `${x.field}.code`;
-  if (!detail && !set.get(x.code)) {
-    const elsewhere = ctx.codeSets('hcpcs').find((s) => s !== set && s.hcpcs(x.code));
+  if (!detail && !cache.get(x.code)) {
+    const elsewhere = ctx.codeSets('hcpcs').find((s) => s !== set && cacheOf(s).hcpcs(x.code));
     return {
       id: elsewhere ? 'HCPCS_NOT_ACTIVE' : 'HCPCS_UNKNOWN',
       severity: 'error',
@@ -60,9 +62,10 @@ function codeFinding(x: PxItem, set: CodeSet, ctx: EditContext): Finding | undef
 }
 
 function modifierFindings(x: PxItem, set: CodeSet, out: Finding[]): void {
+  const cache = cacheOf(set);
   x.modifiers.forEach((m, i) => {
     if (/^\d\d$/.test(m)) return;
-    const detail = set.hcpcs(m);
+    const detail = cache.hcpcs(m);
     const field = `${x.field}.modifiers[${i}]`;
     const why = detail ? inactiveReason(detail, x.date) : 'not in the HCPCS modifier list';
     if (!why) return;

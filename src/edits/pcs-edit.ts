@@ -10,6 +10,7 @@
  */
 import type { CodeSet } from '../terminology/code-set.ts';
 import type { PcsTable } from '../terminology/model.ts';
+import { cacheOf } from './code-set-cache.ts';
 import type { EditContext } from './edit-context.ts';
 import type { Finding, FindingSource } from './finding.ts';
 import type { PreparedEncounter, PxItem } from './prepared-encounter.ts';
@@ -34,9 +35,9 @@ export function isValidPcs(set: CodeSet, code: string): boolean {
   if (ok === undefined) {
     if (!/^[0-9A-HJ-NP-Z]{7}$/.test(code)) ok = false;
     else if (set.info.layers['pcs-tables']) {
-      const table = set.pcsTable(code.slice(0, 3));
+      const table = cacheOf(set).pcsTable(code.slice(0, 3));
       ok = table !== undefined && inPcsTable(table, code);
-    } else ok = set.get(code)?.billable === true;
+    } else ok = cacheOf(set).get(code)?.billable === true;
     memo.set(code, ok);
   }
   return ok;

@@ -59,12 +59,25 @@ export function ageOn(birthDate: IsoDate, date: IsoDate): number {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
+const NORMALIZED = new Map<string, string>();
+
+/** normalizeCode, remembered: a batch sends the same code strings again and again. */
+function normalized(raw: string): string {
+  let code = NORMALIZED.get(raw);
+  if (code === undefined) {
+    if (NORMALIZED.size >= 100_000) NORMALIZED.clear();
+    code = normalizeCode(raw);
+    NORMALIZED.set(raw, code);
+  }
+  return code;
+}
+
 export function prepareEncounter(e: Encounter, ctx: EditContext): PreparedEncounter {
   const dxDate = codingDate(e);
   const cm = ctx.codeSetFor('icd10cm', dxDate);
   const facts = cm ? dxFacts(cm) : undefined;
   const dx = e.diagnoses.map((d, index): DxItem => {
-    const code = normalizeCode(d.code);
+    const code = normalized(d.code);
     const f = facts?.of(code);
     return {
       index,
@@ -77,7 +90,7 @@ export function prepareEncounter(e: Encounter, ctx: EditContext): PreparedEncoun
   const px = (e.procedures ?? []).map((line, index): PxItem => ({
     index,
     line,
-    code: normalizeCode(line.code),
+    code: normalized(line.code),
     modifiers: (line.modifiers ?? []).map((m) => m.toUpperCase()),
     units: line.units ?? 1,
     date: line.date ?? (line.system === 'icd10pcs' ? dxDate : e.dates.from),

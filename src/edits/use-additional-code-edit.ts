@@ -15,8 +15,8 @@
  * The notes of one type on one owner are read as one instruction: any code in any of its ranges does.
  */
 import { displayCode } from '../terminology/code-system.ts';
-import { codeInRange } from '../terminology/note-ranges.ts';
 import type { NoteGroup } from './dx-facts.ts';
+import { inNoteRange } from './dx-facts.ts';
 import type { Finding, Severity } from './finding.ts';
 import type { DxItem, PreparedEncounter } from './prepared-encounter.ts';
 import { noteSource } from './prepared-encounter.ts';
@@ -40,7 +40,7 @@ function severityOf(group: NoteGroup, p: PreparedEncounter): Severity {
 
 function companionMissing(p: PreparedEncounter, d: DxItem, group: NoteGroup): boolean {
   return !p.dx.some(
-    (o) => o !== d && group.ranges.some((r) => codeInRange(o.code, r) && !o.code.startsWith(group.owner)),
+    (o) => o !== d && group.ranges.some((r) => inNoteRange(o.code, r) && !o.code.startsWith(group.owner)),
   );
 }
 
