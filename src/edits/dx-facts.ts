@@ -34,8 +34,11 @@ export interface CodeFacts {
   readonly chapter: string | undefined;
   readonly block: string | undefined;
   readonly excludes1: readonly ExcludesRule[];
-  /** The same rules by each first letter their ranges span, so most other codes are passed over at once. */
-  readonly excludes1ByLetter: ReadonlyMap<string, readonly ExcludesRule[]>;
+  /**
+   * The same rules by each first letter their ranges span (index: char code - 65, A..Z), so most other
+   * codes are passed over with one array read; empty when the code has no Excludes1 rule.
+   */
+  readonly excludes1ByLetter: readonly (readonly ExcludesRule[] | undefined)[];
   readonly codeFirst: readonly NoteGroup[];
   readonly useAdditional: readonly NoteGroup[];
   readonly codeAlso: readonly NoteGroup[];
@@ -49,16 +52,24 @@ export interface CodeFacts {
 
 const MANIFESTATION = /in diseases classified elsewhere/i;
 
+const letterCategory = (code: string): boolean => code.charCodeAt(2) >= 65;
+const twoChars = (code: string): number => code.charCodeAt(0) * 128 + code.charCodeAt(1);
+
 /**
- * Whether a code can be in a range at all, by its first letter: a cheap test before codeInRange
- * (tabular order keeps the first letter, so a code outside the letters of the range is outside it).
+ * Whether a code can be in a range at all, from its first two characters: a test without allocation
+ * before codeInRange. Tabular order keeps the first letter always, and the first two characters unless a
+ * letter category (M1A sorts after M08) is involved, when only the letter is compared.
  */
 export function mayBeInRange(code: string, range: CodeRange): boolean {
-  const c = code.charCodeAt(0);
-  return c >= range.first.charCodeAt(0) && c <= range.last.charCodeAt(0);
+  if (letterCategory(code) || letterCategory(range.first) || letterCategory(range.last)) {
+    const c = code.charCodeAt(0);
+    return c >= range.first.charCodeAt(0) && c <= range.last.charCodeAt(0);
+  }
+  const k = twoChars(code);
+  return k >= twoChars(range.first) && k <= twoChars(range.last);
 }
 
-/** codeInRange behind the first-letter test. */
+/** codeInRange behind the cheap mayBeInRange test. */
 export function inNoteRange(code: string, range: CodeRange): boolean {
   return mayBeInRange(code, range) && codeInRange(code, range);
 }
@@ -81,17 +92,14 @@ function groupNotes(
   };
 }
 
-function byLetter(rules: readonly ExcludesRule[]): Map<string, ExcludesRule[]> {
-  const m = new Map<string, ExcludesRule[]>();
+function byLetter(rules: readonly ExcludesRule[]): (ExcludesRule[] | undefined)[] {
+  const out: (ExcludesRule[] | undefined)[] = [];
   for (const rule of rules) {
-    for (let c = rule.range.first.charCodeAt(0); c <= rule.range.last.charCodeAt(0); c++) {
-      const letter = String.fromCharCode(c);
-      const list = m.get(letter);
-      if (list) list.push(rule);
-      else m.set(letter, [rule]);
-    }
+    const from = Math.max(0, rule.range.first.charCodeAt(0) - 65);
+    const to = Math.min(25, rule.range.last.charCodeAt(0) - 65);
+    for (let i = from; i <= to; i++) (out[i] ??= []).push(rule);
   }
-  return m;
+  return out;
 }
 
 /** Per-code-set cache of CodeFacts. */

@@ -63,3 +63,53 @@ describe('Excludes1', () => {
     assert.equal(f?.source.year, 2026);
   });
 });
+
+describe('the range prefilter of the edits', () => {
+  it('never turns away a code that codeInRange accepts, letter categories included', async () => {
+    const { mayBeInRange } = await import('./dx-facts.ts');
+    const { codeInRange } = await import('../terminology/note-ranges.ts');
+    const codes = [
+      'M08',
+      'M089',
+      'M1A',
+      'M1A00',
+      'M09',
+      'M10',
+      'C43',
+      'C4A',
+      'C44',
+      'C75',
+      'C7A',
+      'C7B',
+      'C76',
+      'E11',
+      'E1122',
+      'N186',
+      'Z36',
+      'Z3A39',
+      'Z37',
+    ];
+    const ends = [
+      'M05',
+      'M08',
+      'M1A',
+      'M10',
+      'C43',
+      'C4A',
+      'C7A',
+      'C76',
+      'E08',
+      'E13',
+      'N181',
+      'N186',
+      'Z3A',
+      'Z37',
+    ];
+    for (const code of codes)
+      for (const first of ends)
+        for (const last of ends) {
+          const range = { first, last, text: `${first}-${last}` };
+          if (codeInRange(code, range)) assert.ok(mayBeInRange(code, range), `${code} in ${first}-${last}`);
+        }
+  });
+});

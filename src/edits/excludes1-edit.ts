@@ -10,7 +10,7 @@
  */
 import { displayCode } from '../terminology/code-system.ts';
 import type { ExcludesRule } from './dx-facts.ts';
-import { codeInRange } from '../terminology/note-ranges.ts';
+import { inNoteRange } from './dx-facts.ts';
 import type { Finding } from './finding.ts';
 import type { PreparedEncounter } from './prepared-encounter.ts';
 import { noteSource } from './prepared-encounter.ts';
@@ -23,14 +23,14 @@ export function excludes1Edit(p: PreparedEncounter, out: Finding[]): void {
   const reported = new Set<string>();
   for (const a of p.dx) {
     const byLetter = a.facts?.excludes1ByLetter;
-    if (!byLetter?.size) continue;
+    if (!byLetter?.length) continue;
     for (const b of p.dx) {
-      const rules = byLetter.get(b.code[0]!);
+      const rules = byLetter[b.code.charCodeAt(0) - 65];
       if (!rules || b === a || b.code === a.code) continue;
       // A note never excludes codes under its own owner (a block note naming a range it contains).
       let rule: ExcludesRule | undefined;
       for (const r of rules) {
-        if (codeInRange(b.code, r.range) && !b.code.startsWith(r.note.owner)) {
+        if (inNoteRange(b.code, r.range) && !b.code.startsWith(r.note.owner)) {
           rule = r;
           break;
         }

@@ -59,17 +59,13 @@ export function ageOn(birthDate: IsoDate, date: IsoDate): number {
   return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-const NORMALIZED = new Map<string, string>();
-
-/** normalizeCode, remembered: a batch sends the same code strings again and again. */
+/** normalizeCode without allocation for a code already in its stored form (the common case). */
 function normalized(raw: string): string {
-  let code = NORMALIZED.get(raw);
-  if (code === undefined) {
-    if (NORMALIZED.size >= 100_000) NORMALIZED.clear();
-    code = normalizeCode(raw);
-    NORMALIZED.set(raw, code);
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return normalizeCode(raw);
   }
-  return code;
+  return raw;
 }
 
 export function prepareEncounter(e: Encounter, ctx: EditContext): PreparedEncounter {
