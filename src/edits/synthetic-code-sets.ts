@@ -21,6 +21,12 @@ import type {
 type Row = readonly [code: string, title: string, billable?: boolean];
 
 const CM_CODES: readonly Row[] = [
+  ['B95', 'Streptococcus, Staphylococcus, and Enterococcus as the cause of diseases classified elsewhere'],
+  [
+    'B9561',
+    'Methicillin susceptible Staphylococcus aureus infection as the cause of diseases classified elsewhere',
+    true,
+  ],
   ['C61', 'Malignant neoplasm of prostate', true],
   ['E08', 'Diabetes mellitus due to underlying condition'],
   ['E089', 'Diabetes mellitus due to underlying condition without complications', true],
@@ -50,6 +56,9 @@ const CM_CODES: readonly Row[] = [
   ['J449', 'Chronic obstructive pulmonary disease, unspecified', true],
   ['J45', 'Asthma'],
   ['J4520', 'Mild intermittent asthma, uncomplicated', true],
+  ['M60', 'Myositis'],
+  ['M600', 'Infective myositis'],
+  ['M6000', 'Infective myositis, unspecified site', true],
   ['N18', 'Chronic kidney disease (CKD)'],
   ['N181', 'Chronic kidney disease, stage 1', true],
   ['N184', 'Chronic kidney disease, stage 4 (severe)', true],
@@ -95,6 +104,7 @@ const CM_CODES: readonly Row[] = [
 ];
 
 const GROUPS: readonly (readonly [id: string, first: string, last: string, chapter?: string])[] = [
+  ['1', 'A00', 'B99'],
   ['2', 'C00', 'D49'],
   ['4', 'E00', 'E89'],
   ['E08-E13', 'E08', 'E13', '4'],
@@ -102,6 +112,7 @@ const GROUPS: readonly (readonly [id: string, first: string, last: string, chapt
   ['6', 'G00', 'G99'],
   ['9', 'I00', 'I99'],
   ['10', 'J00', 'J99'],
+  ['13', 'M00', 'M99'],
   ['14', 'N00', 'N99'],
   ['15', 'O00', 'O9A'],
   ['16', 'P00', 'P96'],
@@ -132,6 +143,7 @@ const CM_NOTES: readonly NoteRow[] = [
     [['N181', 'N186']],
   ],
   ['E10', 'excludes1', 'type 2 diabetes mellitus (E11.-)', [['E11', 'E11']]],
+  ['M600', 'useAdditionalCode', 'code (B95-B97) to identify infectious agent', [['B95', 'B97']]],
   ['J44', 'codeAlso', 'type of asthma, if applicable (J45.-)', [['J45', 'J45']]],
   ['J44', 'useAdditionalCode', 'code to identify:'],
   ['J44', 'useAdditionalCode', 'exposure to environmental tobacco smoke (Z77.22)', [['Z7722', 'Z7722']]],

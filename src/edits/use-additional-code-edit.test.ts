@@ -4,6 +4,20 @@ import { assertCase } from './edit-test-kit.ts';
 
 const CASES: readonly EditCase[] = [
   {
+    name: 'use additional code at M60.0 (B95-B97, several categories): missing infectious agent is a warning',
+    spec: { dx: ['M60.00'] },
+    id: 'DX_USE_ADDITIONAL_MISSING',
+    found: true,
+    code: 'M6000',
+    severity: 'warning',
+  },
+  {
+    name: 'use additional code at M60.0: B95.61 satisfies it',
+    spec: { dx: ['M60.00', 'B95.61'] },
+    id: 'DX_USE_ADDITIONAL_MISSING',
+    found: false,
+  },
+  {
     name: 'use additional code at E11.22 (N18.1-N18.6): E11.22 without a CKD stage is an error',
     spec: { dx: ['E11.22'] },
     id: 'DX_USE_ADDITIONAL_MISSING',

@@ -3,13 +3,16 @@
  * a code whose note names a companion code that is not on the claim.
  *
  * How strongly the missing companion is reported (our choice, documented here):
- * - a note placed on the code itself or a subcategory above it (E11.22 "use additional code to identify
- *   stage of chronic kidney disease (N18.1-N18.6)") -> DX_USE_ADDITIONAL_MISSING error, unless the
- *   note says "if applicable" / "if known" (then info);
- * - a note on the 3-character category (E11 "code to identify control using insulin (Z79.4)") applies
- *   only when the record says so -> info;
+ * - info when the note only applies if the record says so: it says "if applicable", "if known",
+ *   "such as", "any", "associated"; it names only external-cause codes (Guidelines I.C.20: no national
+ *   requirement to report them) or only long-term drug use (Z79); or it sits on a 3-character category
+ *   (E11 "code to identify control using insulin (Z79.4)");
  * - tobacco notes (J44: F17.-, Z72.0, Z87.891, Z77.22, Z57.31 ...) -> warning when the encounter says
  *   tobacco use is documented (`documented.tobacco`), info otherwise;
+ * - error when a note on the code or a subcategory names one category of companions
+ *   (E11.22 "use additional code to identify stage of chronic kidney disease (N18.1-N18.6)",
+ *   I83.0- "severity of ulcer (L97.-)");
+ * - warning when it names several categories (M60.0- "infectious agent (B95-B97)": often unknown);
  * - notes on blocks and chapters are too general to check and are ignored;
  * - "code also" notes -> DX_CODE_ALSO info.
  * The notes of one type on one owner are read as one instruction: any code in any of its ranges does.
@@ -22,7 +25,8 @@ import type { DxItem, PreparedEncounter } from './prepared-encounter.ts';
 import { noteSource } from './prepared-encounter.ts';
 
 const show = (c: string): string => displayCode('icd10cm', c);
-const CONDITIONAL = /\bif (applicable|known|present|any|desired)\b/i;
+const CONDITIONAL =
+  /\bif (applicable|known|present|any|desired|appropriate)\b|\bsuch as\b|\bany\b|\bassociated\b/i;
 const TOBACCO_CATEGORIES = ['F17', 'Z720', 'Z87891', 'Z7722', 'Z5731', 'O9933'];
 
 function isTobacco(group: NoteGroup): boolean {
@@ -34,8 +38,15 @@ function isTobacco(group: NoteGroup): boolean {
 
 function severityOf(group: NoteGroup, p: PreparedEncounter): Severity {
   if (isTobacco(group)) return p.encounter.documented?.tobacco ? 'warning' : 'info';
-  if (CONDITIONAL.test(group.text)) return 'info';
-  return group.owner.length > 3 ? 'error' : 'info';
+  const r = group.ranges;
+  const optional =
+    CONDITIONAL.test(group.text) ||
+    r.every((x) => x.first >= 'V00' && x.first < 'Z') ||
+    r.every((x) => x.first.startsWith('Z79')) ||
+    group.owner.length <= 3;
+  if (optional) return 'info';
+  const category = r[0]!.first.slice(0, 3);
+  return r.every((x) => x.first.startsWith(category) && x.last.startsWith(category)) ? 'error' : 'warning';
 }
 
 function companionMissing(p: PreparedEncounter, d: DxItem, group: NoteGroup): boolean {
