@@ -7,13 +7,14 @@
  * - pediatric: Z00.12- (routine child health examination) and Z76.2 (health supervision of healthy
  *   infant and child); titles are not reliable enough to find more.
  * - maternity: chapter 15 (O00-O9A) and Z3A, Z33-Z37, Z39 (Guidelines I.C.15, I.C.21.c.11).
- * - adult: titles (own or ancestors') with the word "adult" and not "child"/"juvenile" (Z00.0-, M83).
+ * - adult: titles (own or ancestors') with the word "adult" and not "child", "juvenile", "pediatric"
+ *   (G47.33 "(adult) (pediatric)") or "T-cell" (adult T-cell lymphoma is a disease name): Z00.0-, M83.
  * - sex: chapter 15 and Z3A/Z33-Z37/Z39 are female. Else the words of the title and its ancestors'
  *   titles: female words (female, ovary, uterus, cervix uteri, vagina, vulva, endometri-, fallopian,
  *   menstrua-, menopaus-, pregnan-, puerper-, placenta) or male words (male, prostate, testis,
  *   scrotum, penis, spermatic, epididym-, seminal vesicle, vas deferens). "... in female patient" wins;
  *   a title with words of both sexes gives no class. Left out on purpose: chapter 16 (newborns affected
- *   by maternal conditions), family history (Z80-Z84), chromosomal and sex-development conditions
+ *   by maternal conditions), chapter 20 (Y07 perpetrators are not the patient), family history (Z80-Z84), chromosomal and sex-development conditions
  *   (Q50-Q56, Q90-Q99, E34.5). Limits: "breast" is not sex-specific; a code whose sex shows only in
  *   an inclusion term or note is missed.
  */
@@ -38,7 +39,9 @@ function ageBand(f: CodeFacts): AgeBand | undefined {
     return 'newborn';
   if (c.startsWith('Z0012') || c.startsWith('Z762')) return 'pediatric';
   if (f.chapter === '15' || c.startsWith('O') || MATERNITY_Z.some((z) => c.startsWith(z))) return 'maternity';
-  if (f.titles.some((t) => /\badults?\b/i.test(t) && !/\b(child|children|juvenile)\b/i.test(t)))
+  if (
+    f.titles.some((t) => /\badults?\b/i.test(t) && !/\b(child|children|juvenile|pediatric|T-cell)\b/i.test(t))
+  )
     return 'adult';
   return undefined;
 }
@@ -46,7 +49,14 @@ function ageBand(f: CodeFacts): AgeBand | undefined {
 function sexOf(f: CodeFacts): 'female' | 'male' | undefined {
   const c = f.code;
   if (f.chapter === '15' || c.startsWith('O') || MATERNITY_Z.some((z) => c.startsWith(z))) return 'female';
-  if (f.chapter === '16' || c.startsWith('P') || c.startsWith('Q')) return undefined;
+  if (
+    f.chapter === '16' ||
+    f.chapter === '20' ||
+    c.startsWith('P') ||
+    c.startsWith('Q') ||
+    (c >= 'V00' && c < 'Z')
+  )
+    return undefined;
   if (SEX_EXCLUDED.some((x) => c.startsWith(x))) return undefined;
   for (const title of f.titles) {
     if (/\bin female patient\b/i.test(title)) return 'female';
