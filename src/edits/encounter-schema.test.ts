@@ -211,6 +211,12 @@ describe('docs/encounter.schema.json', () => {
     assert.equal(schema.$defs['serviceDate']!['formatMaximum'], ENCOUNTER_LIMITS.maxServiceDate);
   });
 
+  it('its examples are valid encounters', () => {
+    const examples = (schema as unknown as { examples: unknown[] }).examples;
+    assert.ok(examples.length >= 2);
+    for (const e of examples) assert.deepEqual(encounterErrors(e), []);
+  });
+
   it('allows the same fields as the validator', () => {
     assert.deepEqual(Object.keys(p).sort(), [
       'dates',

@@ -49,6 +49,11 @@ function severityOf(group: NoteGroup, p: PreparedEncounter): Severity {
   return r.every((x) => x.first.startsWith(category) && x.last.startsWith(category)) ? 'error' : 'warning';
 }
 
+/** The first code of each range the note names, once each: where to look for the companion. */
+function firsts(group: NoteGroup): string[] {
+  return [...new Set(group.ranges.map((r) => r.first))];
+}
+
 function companionMissing(p: PreparedEncounter, d: DxItem, group: NoteGroup): boolean {
   return !p.dx.some(
     (o) => o !== d && group.ranges.some((r) => inNoteRange(o.code, r) && !o.code.startsWith(group.owner)),
@@ -68,10 +73,10 @@ export function useAdditionalCodeEdit(p: PreparedEncounter, out: Finding[]): voi
         severity,
         codes: [d.code],
         fields: [d.field],
-        message: `${show(d.code)}: use additional code ${group.text} (note at ${show(group.owner)}); none is on the claim.`,
+        message: `${show(d.code)}: "use additional code" at ${show(group.owner)} (${group.text}); no such code is on the claim.`,
         fix: {
           message: 'Add the code the note asks for, when the record supports it.',
-          codes: group.ranges.map((r) => r.first),
+          codes: firsts(group),
         },
         source: { ...noteSource(set, group.notes[0]!), noteText: group.text },
       });
@@ -83,10 +88,10 @@ export function useAdditionalCodeEdit(p: PreparedEncounter, out: Finding[]): voi
         severity: 'info',
         codes: [d.code],
         fields: [d.field],
-        message: `${show(d.code)}: code also ${group.text} (note at ${show(group.owner)}), if documented.`,
+        message: `${show(d.code)}: "code also" at ${show(group.owner)} (${group.text}), when documented.`,
         fix: {
           message: 'Add the code when the record documents it.',
-          codes: group.ranges.map((r) => r.first),
+          codes: firsts(group),
         },
         source: { ...noteSource(set, group.notes[0]!), noteText: group.text },
       });
