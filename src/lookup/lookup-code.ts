@@ -54,7 +54,8 @@ export interface LookupAnswer {
   readonly children: readonly CodeSummary[];
   /** For a header: its billable codes (at most 200) and how many there are. */
   readonly billableDescendants?: { readonly count: number; readonly codes: readonly CodeSummary[] };
-  readonly notes: readonly (Omit<AppliedNote, 'owner' | 'ranges'> & { owner: string; ranges: string[] })[];
+  /** Own notes first, then inherited ones (owner in display form), each with the ranges it names. */
+  readonly notes: readonly AppliedNote[];
   readonly seventhCharacters?: SeventhCharacterOptions & {
     readonly applied?: { char: string; meaning: string };
   };
@@ -143,11 +144,7 @@ export function lookupCode(
             codes: descendants.slice(0, 200).map((c) => summary(system, c)),
           },
         }),
-    notes: applicableNotes(set, record, ancestors).map((n) => ({
-      ...n,
-      owner: n.ownerKind === 'code' ? displayCode(system, n.owner) : n.owner,
-      ranges: n.ranges.map((r) => r.text),
-    })),
+    notes: applicableNotes(set, record, ancestors),
     ...(sevenths
       ? {
           seventhCharacters: {

@@ -1,5 +1,5 @@
 /** SQLite schema of the terminology store. Bump SCHEMA_VERSION when it changes; older stores are refused. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS sevenths (
 CREATE TABLE IF NOT EXISTS index_terms (
   version TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, code TEXT,
   PRIMARY KEY (version, kind, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, code);
+CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, kind, code);
 CREATE TABLE IF NOT EXISTS index_headings (
   version TEXT NOT NULL, kind TEXT NOT NULL, headings TEXT NOT NULL, PRIMARY KEY (version, kind));
 CREATE TABLE IF NOT EXISTS pcs_tables (
