@@ -128,6 +128,15 @@ describe(
       assert.equal(a.pcs?.valid, true);
     });
 
+    it('names the codes the CDC conversion table gives for T78.07XA, deleted in FY2026', () => {
+      const a = lookupCode(sources, 'icd10cm', 'T78.07XA', '2026-06-01');
+      assert.equal(a.validity.reason, 'deleted');
+      assert.deepEqual(
+        a.validity.replacedBy?.map((r) => r.code),
+        ['T78.070A', 'T78.071A', 'T78.079A'],
+      );
+    });
+
     it('says a code new in FY2026 did not exist in FY2025', () => {
       const a = lookupCode(sources, 'icd10cm', 'E11.A', '2025-06-01');
       assert.equal(a.validity.reason, 'not-yet-created');

@@ -286,6 +286,16 @@ export class SqliteCodeSet implements CodeSet {
     return r ? (JSON.parse(r.body) as HcpcsDetail) : undefined;
   }
 
+  successorsOf(previous: string): readonly { readonly code: string; readonly year: number }[] {
+    const source = this.info.layers.conversion;
+    if (!source) return [];
+    return this.#db
+      .prepare<[string, string], { code: string; year: number }>(
+        'SELECT current AS code, year FROM conversions WHERE version = ? AND previous = ? ORDER BY current',
+      )
+      .all(source.versionId, previous);
+  }
+
   addenda(): readonly AddendaChange[] {
     if (!this.info.layers.addenda) return [];
     return this.#db
