@@ -137,6 +137,13 @@ describe(
       );
     });
 
+    it('refuses an invalid ICD-10-PCS combination saying which character leaves the table', () => {
+      assert.throws(
+        () => lookupCode(sources, 'icd10pcs', '0DTJ4JZ', '2026-01-15'),
+        (e: Error & { code?: string }) => e.code === 'CODE_UNKNOWN' && /character 6 'J'/.test(e.message),
+      );
+    });
+
     it('says a code new in FY2026 did not exist in FY2025', () => {
       const a = lookupCode(sources, 'icd10cm', 'E11.A', '2025-06-01');
       assert.equal(a.validity.reason, 'not-yet-created');
