@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { lookupCode, type LookupSources } from '../src/lookup/lookup-code.ts';
 import type { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { diffReleases } from '../src/terminology/release-diff.ts';
+import { checkAgainstAddenda, diffReleases } from '../src/terminology/release-diff.ts';
 import { hasSharedData } from './support/shared-data.ts';
 import { realStore } from './support/real-store.ts';
 
@@ -30,6 +30,17 @@ describe(
       const d = diffReleases(sources.open('icd10cm-2025').codes(), sources.open('icd10cm-2026').codes());
       assert.equal(d.added.length, 487);
       assert.equal(d.deleted.length, 28);
+      const check = checkAgainstAddenda(d, sources.open('icd10cm-2026').addenda());
+      assert.deepEqual(check, { added: 487, deleted: 28, revised: 38, disagreements: [] });
+    });
+
+    it('loads HCPCS 2025: 8,259 codes and 383 modifiers (193 is the count of modifier continuation lines)', () => {
+      const hcpcs = [...sources.open('hcpcs-2025').codes()];
+      assert.equal(hcpcs.filter((c) => c.kind === 'code').length, 8259);
+      assert.equal(hcpcs.filter((c) => c.kind === 'modifier').length, 383);
+      const j1100 = lookupCode(sources, 'hcpcs', 'J1100', '2025-06-01');
+      assert.equal(j1100.validity.valid, true);
+      assert.equal(j1100.hcpcs?.betos, 'O1E');
     });
 
     it('accepts S72.001A with the 7th character of S72 and refuses S72.001 as a header needing one', () => {
@@ -66,9 +77,12 @@ describe(
       assert.equal(a.layers['tabular'], 2023);
       const own = a.notes.find((n) => n.type === 'useAdditionalCode' && !n.inherited);
       assert.match(own?.text ?? '', /stage of chronic kidney disease/);
-      assert.deepEqual(own?.ranges, ['N18.1-N18.6']);
+      assert.deepEqual(
+        own?.ranges.map((r) => r.text),
+        ['N18.1-N18.6'],
+      );
       const excl = a.notes.filter((n) => n.type === 'excludes1' && n.owner === 'E11');
-      assert.ok(excl.some((n) => n.ranges.includes('E10.-')));
+      assert.ok(excl.some((n) => n.ranges.some((r) => r.text === 'E10.-')));
       assert.ok(excl.every((n) => n.inherited && n.fromYear === 2023));
       assert.deepEqual(
         a.ancestors.map((x) => x.code),
@@ -91,6 +105,12 @@ describe(
       assert.match(a.seventhCharacters?.applied?.meaning ?? '', /initial encounter for closed fracture/);
     });
 
+    it('shows the index paths that lead to J69.0, from the FY2023 index carried onto FY2026', () => {
+      const a = lookupCode(sources, 'icd10cm', 'J69.0', '2026-01-15');
+      assert.equal(a.layers['index'], 2023);
+      assert.ok(a.indexEntries.some((e) => e.path === 'Pneumonia > aspiration'));
+    });
+
     it('explains 0DTJ4ZZ axis by axis', () => {
       const a = lookupCode(sources, 'icd10pcs', '0DTJ4ZZ', '2026-01-15');
       assert.deepEqual(
@@ -106,6 +126,22 @@ describe(
         ],
       );
       assert.equal(a.pcs?.valid, true);
+    });
+
+    it('names the codes the CDC conversion table gives for T78.07XA, deleted in FY2026', () => {
+      const a = lookupCode(sources, 'icd10cm', 'T78.07XA', '2026-06-01');
+      assert.equal(a.validity.reason, 'deleted');
+      assert.deepEqual(
+        a.validity.replacedBy?.map((r) => r.code),
+        ['T78.070A', 'T78.071A', 'T78.079A'],
+      );
+    });
+
+    it('refuses an invalid ICD-10-PCS combination saying which character leaves the table', () => {
+      assert.throws(
+        () => lookupCode(sources, 'icd10pcs', '0DTJ4JZ', '2026-01-15'),
+        (e: Error & { code?: string }) => e.code === 'CODE_UNKNOWN' && /character 6 'J'/.test(e.message),
+      );
     });
 
     it('says a code new in FY2026 did not exist in FY2025', () => {

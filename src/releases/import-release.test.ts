@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -75,6 +75,27 @@ describe('release import', () => {
       store.openCodeSetSync('icd10cm-2025').get('E119')?.title,
       'Type 2 diabetes mellitus without complications',
     );
+  });
+
+  it('refuses a truncated tabular XML, naming file and line, and leaves the store unchanged', async () => {
+    const store = SqliteStore.open(':memory:');
+    await importReleases(store, folder({ 'icd10cm_order_2025.txt': order2025 }));
+    const before = JSON.stringify(store.listVersionsSync());
+    const xml = readFileSync(
+      new URL('../../test/fixtures/icd10cm/tabular-mini.xml', import.meta.url),
+      'utf8',
+    ).replace(/<version>\d{4}<\/version>/, '<version>2025</version>');
+    const cut = xml.slice(0, Math.floor(xml.length * 0.6));
+    await assert.rejects(
+      importReleases(store, folder({ 'icd10cm_order_2026.txt': order2026, 'tabular.xml': cut })),
+      (e: Error & { code?: string; location?: { file?: string; line?: number } }) => {
+        assert.equal(e.code, 'RELEASE_FILE_TRUNCATED');
+        assert.equal(e.location?.file, 'tabular.xml');
+        assert.ok((e.location?.line ?? 0) > 1);
+        return true;
+      },
+    );
+    assert.equal(JSON.stringify(store.listVersionsSync()), before);
   });
 
   it('refuses a folder with no release file, saying what it looked for', async () => {

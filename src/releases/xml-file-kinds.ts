@@ -1,4 +1,5 @@
 /** Recognition of the official XML files and the HCPCS annual file, with their parsers. */
+import { MedcodeError } from '../core/medcode-error.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
 import type { Layer, LayerData } from '../terminology/model.ts';
 import type { Detection, FileKind } from './file-kind.ts';
@@ -70,8 +71,19 @@ export const HCPCS_ANNUAL: FileKind = {
     const d = detectHcpcsFile(head, name);
     return d?.year ? { year: d.year } : undefined;
   },
-  async parse(s) {
-    const { codes, details } = await parseHcpcsFile(chunks(s), s.name);
+  async parse(s, detection) {
+    const { codes, details, year } = await parseHcpcsFile(chunks(s), s.name);
+    // Without the official file name the year is guessed from the head's dates, a lower bound only.
+    if (year !== undefined && year !== detection.year) {
+      throw new MedcodeError(
+        'RELEASE_FILE_MISMATCH',
+        `HCPCS file looks like the ${year} release, not ${detection.year}`,
+        {
+          location: { file: s.name },
+          hint: 'Give the file its official name (HCPCyyyy_..._ANWEB_....txt) so its year is known.',
+        },
+      );
+    }
     return [codes, details];
   },
 };

@@ -1,5 +1,8 @@
 import type { CodeSet, CodeSetInfo } from './code-set.ts';
+import { indexPath, type IndexEntry } from './index-path.ts';
 import type {
+  AddendaChange,
+  ConversionEntry,
   CodeRecord,
   HcpcsDetail,
   IndexKind,
@@ -23,6 +26,8 @@ export interface CodeSetParts {
   readonly pcsTables?: readonly PcsTable[];
   readonly pcsDefinitions?: readonly PcsDefinition[];
   readonly hcpcs?: readonly HcpcsDetail[];
+  readonly addenda?: readonly AddendaChange[];
+  readonly conversions?: readonly ConversionEntry[];
 }
 
 const EMPTY: readonly never[] = [];
@@ -53,6 +58,8 @@ export class MemoryCodeSet implements CodeSet {
   readonly #pcsTables: Map<string, PcsTable>;
   readonly #pcsDefinitions: Map<string, PcsDefinition[]>;
   readonly #hcpcs: Map<string, HcpcsDetail>;
+  readonly #addenda: readonly AddendaChange[];
+  readonly #successors = new Map<string, { code: string; year: number }[]>();
 
   constructor(parts: CodeSetParts) {
     this.info = parts.info;
@@ -72,6 +79,14 @@ export class MemoryCodeSet implements CodeSet {
     this.#pcsTables = new Map((parts.pcsTables ?? EMPTY).map((t) => [t.key, t]));
     this.#pcsDefinitions = groupBy(parts.pcsDefinitions, (d) => d.section);
     this.#hcpcs = new Map((parts.hcpcs ?? EMPTY).map((h) => [h.code, h]));
+    this.#addenda = parts.addenda ?? EMPTY;
+    for (const e of parts.conversions ?? EMPTY) {
+      for (const p of e.previous) {
+        const list = this.#successors.get(p) ?? [];
+        list.push({ code: e.current, year: e.year });
+        this.#successors.set(p, list);
+      }
+    }
   }
 
   get(code: string): CodeRecord | undefined {
@@ -125,6 +140,26 @@ export class MemoryCodeSet implements CodeSet {
     return this.#indexes[kind] ?? EMPTY;
   }
 
+  #entries: Map<string, IndexEntry[]> | undefined;
+
+  indexEntriesFor(code: string): readonly IndexEntry[] {
+    if (!this.#entries) {
+      this.#entries = new Map();
+      for (const kind of ['index', 'eindex', 'pcs-index'] as const) {
+        const terms = this.indexTerms(kind);
+        const byId = new Map(terms.map((t) => [t.id, t]));
+        for (const t of terms) {
+          if (!t.code) continue;
+          const key = t.code.replace(/-$/, '');
+          const list = this.#entries.get(key) ?? [];
+          list.push({ kind, path: indexPath(t, (id) => byId.get(id)), code: t.code });
+          this.#entries.set(key, list);
+        }
+      }
+    }
+    return this.#entries.get(code) ?? EMPTY;
+  }
+
   indexHeadings(kind: IndexKind): readonly string[] {
     return this.#headings[kind] ?? EMPTY;
   }
@@ -139,5 +174,13 @@ export class MemoryCodeSet implements CodeSet {
 
   hcpcs(code: string): HcpcsDetail | undefined {
     return this.#hcpcs.get(code);
+  }
+
+  successorsOf(previous: string): readonly { readonly code: string; readonly year: number }[] {
+    return this.#successors.get(previous) ?? EMPTY;
+  }
+
+  addenda(): readonly AddendaChange[] {
+    return this.#addenda;
   }
 }

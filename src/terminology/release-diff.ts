@@ -1,5 +1,5 @@
 /** Changes between two releases of one code system: added, deleted and retitled codes. */
-import type { CodeRecord } from './model.ts';
+import type { AddendaChange, CodeRecord } from './model.ts';
 
 export interface ReleaseDiff {
   /** Billable in the newer release, not billable (or absent) in the older. */
@@ -36,4 +36,30 @@ export function diffReleases(older: Iterable<CodeRecord>, newer: Iterable<CodeRe
     if (!c.billable && !now) headersDeleted.push(c);
   }
   return { added, deleted, retitled, headersAdded, headersDeleted };
+}
+
+export interface AddendaCheck {
+  readonly added: number;
+  readonly deleted: number;
+  readonly revised: number;
+  /** Billable codes the addenda and the computed diff disagree on (in one and not the other). */
+  readonly disagreements: readonly string[];
+}
+
+/** Compares a computed diff with the CMS addenda of the newer release (billable codes only). */
+export function checkAgainstAddenda(diff: ReleaseDiff, changes: readonly AddendaChange[]): AddendaCheck {
+  const billable = changes.filter((c) => c.billable);
+  const set = (action: AddendaChange['action']): Set<string> =>
+    new Set(billable.filter((c) => c.action === action).map((c) => c.code));
+  const [added, deleted, revised] = [set('add'), set('delete'), set('revise')];
+  const disagreements = [
+    ...symmetricDifference(added, new Set(diff.added.map((c) => c.code))),
+    ...symmetricDifference(deleted, new Set(diff.deleted.map((c) => c.code))),
+    ...symmetricDifference(revised, new Set(diff.retitled.map((c) => c.code))),
+  ];
+  return { added: added.size, deleted: deleted.size, revised: revised.size, disagreements };
+}
+
+function symmetricDifference(a: Set<string>, b: Set<string>): string[] {
+  return [...[...a].filter((x) => !b.has(x)), ...[...b].filter((x) => !a.has(x))];
 }

@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { parseIsoDate } from '../../core/dates.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import { lookupCode, type LookupAnswer } from '../../lookup/lookup-code.ts';
-import { guessCodeSystem, parseCodeSystem, type CodeSystem } from '../../terminology/code-system.ts';
+import {
+  displayCode,
+  guessCodeSystem,
+  parseCodeSystem,
+  type CodeSystem,
+} from '../../terminology/code-system.ts';
 import type { CliContext } from '../cli-context.ts';
 
 interface LookupOptions {
@@ -100,7 +105,7 @@ export function formatAnswer(a: LookupAnswer): string {
     lines.push('  notes:');
     for (const n of a.notes)
       lines.push(
-        `    [${n.type}] ${n.text}  (${n.inherited ? `from ${n.owner}` : 'own'}${n.fromYear ? `, ${n.fromYear} tabular` : ''})`,
+        `    [${n.type}] ${n.text}  (${n.inherited ? `from ${n.ownerKind === 'code' ? displayCode(a.system, n.owner) : n.ownerKind === 'chapter' ? `chapter ${n.owner}` : n.owner}` : 'own'}${n.fromYear ? `, ${n.fromYear} tabular` : ''})`,
       );
   }
   if (a.pcs) {
@@ -111,6 +116,11 @@ export function formatAnswer(a: LookupAnswer): string {
       );
     }
     for (const r of a.pcs.reasons) lines.push(`    invalid: ${r}`);
+  }
+  if (a.indexEntries.length) {
+    lines.push('  index entries leading here:');
+    for (const e of a.indexEntries.slice(0, 20))
+      lines.push(`    ${e.path}${e.kind === 'index' ? '' : `  (${e.kind})`}`);
   }
   if (a.hcpcs) lines.push(`  hcpcs: ${JSON.stringify(a.hcpcs)}`);
   return lines.join('\n');

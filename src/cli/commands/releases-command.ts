@@ -6,7 +6,7 @@ import { importReleases } from '../../releases/import-release.ts';
 import { downloadsDir } from '../../config.ts';
 import { CODE_SYSTEM_NAMES, displayCode, parseCodeSystem } from '../../terminology/code-system.ts';
 import { versionId } from '../../terminology/model.ts';
-import { diffReleases } from '../../terminology/release-diff.ts';
+import { checkAgainstAddenda, diffReleases } from '../../terminology/release-diff.ts';
 import type { CliContext } from '../cli-context.ts';
 import { progressBar } from '../progress.ts';
 
@@ -96,6 +96,7 @@ export function registerReleasesCommand(program: Command, ctx: CliContext): void
           return ctx.codeSet(versionId({ system, year: Number(y) }));
         });
         const d = diffReleases(a!.codes(), b!.codes());
+        const addenda = b!.addenda().length > 0 ? checkAgainstAddenda(d, b!.addenda()) : undefined;
         const show = (c: { code: string; title: string }): string =>
           `  ${displayCode(system, c.code).padEnd(9)} ${c.title}`;
         if (opts.json) {
@@ -128,6 +129,13 @@ export function registerReleasesCommand(program: Command, ctx: CliContext): void
             ctx.out(`  ${displayCode(system, r.code).padEnd(9)} ${r.from}\n  ${' '.repeat(9)} -> ${r.to}`),
           );
         ctx.out(`headers added: ${d.headersAdded.length}, headers removed: ${d.headersDeleted.length}`);
+        if (addenda) {
+          const verdict =
+            addenda.disagreements.length === 0 ? 'agree' : `disagree on ${addenda.disagreements.join(', ')}`;
+          ctx.out(
+            `CMS addenda of ${to}: ${addenda.added} added, ${addenda.deleted} deleted, ${addenda.revised} revised billable codes: ${verdict}`,
+          );
+        }
       },
     );
 }

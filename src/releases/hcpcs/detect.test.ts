@@ -9,9 +9,9 @@ const fixture = readFileSync(path.join(repoRoot, 'test/fixtures/hcpcs/HCPC2099_T
 
 describe('HCPCS file detection', () => {
   it('takes the year from a CMS file name', () => {
-    assert.deepEqual(detectHcpcsFile(fixture, 'HCPC2098_JAN_ANWEB_12172097.txt'), {
+    assert.deepEqual(detectHcpcsFile(fixture, 'HCPC2031_JAN_ANWEB_12172030.txt'), {
       kind: 'hcpcs-annual',
-      year: 2098,
+      year: 2031,
       yearFrom: 'file-name',
     });
   });

@@ -4,6 +4,7 @@
  * from the content as the latest action effective date in the head, which is only a lower bound (the
  * records are in code order, so the head may hold only older dates). The full parse gives the true year.
  */
+import { yearFromName } from '../file-kind.ts';
 import { HCPCS_FIELDS as F, HCPCS_RECORD_LENGTH, RECORD_IDS, fieldText } from './hcpcs-record-layout.ts';
 
 export interface HcpcsFileDetection {
@@ -25,8 +26,8 @@ export function detectHcpcsFile(
     .slice(0, -1)
     .filter((l) => l.trim() !== '');
   if (lines.length === 0 || !lines.every(isRecord)) return undefined;
-  const named = /HCPC(\d{4})/i.exec(fileName ?? '');
-  if (named) return { kind: 'hcpcs-annual', year: Number(named[1]), yearFrom: 'file-name' };
+  const named = fileName === undefined ? undefined : yearFromName(fileName);
+  if (named !== undefined) return { kind: 'hcpcs-annual', year: named, yearFrom: 'file-name' };
   const years = lines
     .map((l) => fieldText(l, F.actionEffectiveDate))
     .filter((d) => /^\d{8}$/.test(d))

@@ -72,6 +72,18 @@ describe('HCPCS annual file parser', () => {
     assert.equal((await parseHcpcsFile(fixture)).year, 2099);
   });
 
+  it('counts one character per byte, so a Windows-1252 sign keeps the record 320 wide', async () => {
+    const withSign = fixtureText.replace(
+      'Synthetic supply item, per unit',
+      'Synthetic supply item\u00ae per unit',
+    );
+    async function* bytes() {
+      yield Buffer.from(withSign, 'latin1');
+    }
+    const { codes } = await parseHcpcsFile(bytes(), 'x.txt');
+    assert.equal(codes.codes.find((c) => c.code === 'Z9001')?.title, 'Synthetic supply item\u00ae per unit');
+  });
+
   it('reads the same records from chunks as from the file', async () => {
     async function* chunks() {
       const bytes = Buffer.from(fixtureText, 'latin1');
@@ -122,6 +134,12 @@ describe('HCPCS annual file errors', () => {
       text: withLine(2, (l) => l.slice(0, 268) + '2098XX01' + l.slice(276)),
       code: 'RELEASE_FILE_MALFORMED',
       line: 3,
+    },
+    {
+      name: 'an empty file is RELEASE_FILE_TRUNCATED',
+      text: '\r\n',
+      code: 'RELEASE_FILE_TRUNCATED',
+      line: 1,
     },
     {
       name: 'a last record cut short is RELEASE_FILE_TRUNCATED',

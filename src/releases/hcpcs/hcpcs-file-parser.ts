@@ -8,8 +8,8 @@ import { fromCompactDate } from '../../core/dates.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import type { CodeRecord, HcpcsDetail, LayerData } from '../../terminology/model.ts';
-import { linesOf, openReleaseSource } from '../icd10pcs/release-source.ts';
-import type { ReleaseSource } from '../icd10pcs/release-source.ts';
+import { linesOf, openReleaseInput } from '../release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import {
   HCPCS_FIELDS as F,
   HCPCS_RECORD_LENGTH,
@@ -36,15 +36,15 @@ interface RecordBuilder {
   readonly order: number;
 }
 
-/** Reads a line-oriented position in the file for error messages. */
+/** A file and line, for error messages. */
 interface Where {
   readonly file: string;
   readonly line: number;
 }
 
 /** Parses an HCPCS annual file into its 'codes' and 'hcpcs' layers. */
-export async function parseHcpcsFile(source: ReleaseSource, displayName?: string): Promise<HcpcsFileContent> {
-  const { name, chunks } = openReleaseSource(source, displayName);
+export async function parseHcpcsFile(source: ReleaseInput, displayName?: string): Promise<HcpcsFileContent> {
+  const { name, chunks } = openReleaseInput(source, displayName, 'windows-1252');
   const records = new RecordAssembler();
   let short: Where | undefined;
   let line = 0;
@@ -61,6 +61,16 @@ export async function parseHcpcsFile(source: ReleaseSource, displayName?: string
   }
   if (short) throw lengthError(short, 'RELEASE_FILE_TRUNCATED');
   const { codes, details } = records.finish();
+  if (codes.length === 0) {
+    throw new MedcodeError(
+      'RELEASE_FILE_TRUNCATED',
+      `HCPCS file ${name} line ${line}: the file ends before its first record`,
+      {
+        location: { file: name, line },
+        hint: 'The file is empty; download the official annual file again.',
+      },
+    );
+  }
   return {
     codes: { layer: 'codes', codes },
     details: { layer: 'hcpcs', details },

@@ -5,7 +5,7 @@
  * The device aggregation table at the end is not part of the model and is skipped.
  */
 import type { LayerData, PcsDefinition } from '../../terminology/model.ts';
-import type { ReleaseSource } from './release-source.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import { readXmlRelease, requireAttribute, requireIntAttribute } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 
@@ -20,7 +20,7 @@ interface TermsBuilder {
 
 /** Parses a definitions file into the 'pcs-definitions' layer. */
 export async function parsePcsDefinitions(
-  source: ReleaseSource,
+  source: ReleaseInput,
   displayName?: string,
 ): Promise<PcsDefinitionsLayer> {
   const definitions: PcsDefinition[] = [];

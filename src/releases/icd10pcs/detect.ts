@@ -2,6 +2,7 @@
  * Recognises an ICD-10-PCS XML release file from its head (the first few KB): which file it is, by its root
  * element, and the fiscal year in its <version>.
  */
+import { xmlRoot, xmlVersion } from '../file-kind.ts';
 
 export const PCS_FILE_KINDS = ['pcs-tables', 'pcs-index', 'pcs-definitions'] as const;
 export type PcsFileKind = (typeof PCS_FILE_KINDS)[number];
@@ -24,19 +25,9 @@ const ROOTS: Readonly<Record<string, PcsFileKind>> = {
  */
 export function detectPcsFile(head: string | Uint8Array): PcsFileDetection | undefined {
   const text = typeof head === 'string' ? head : new TextDecoder().decode(head);
-  const root = firstElement(text);
+  const root = xmlRoot(text.replace(/^\uFEFF/, ''));
   const kind = root === undefined ? undefined : ROOTS[root];
   if (!kind) return undefined;
-  const version = /<version>\s*(\d{4})\s*<\/version>/.exec(text);
-  return version ? { kind, year: Number(version[1]) } : { kind };
-}
-
-/** Name of the first element, skipping the XML declaration, comments, processing instructions, doctype. */
-function firstElement(text: string): string | undefined {
-  const body = text
-    .replace(/^\uFEFF/, '')
-    .replace(/<\?[\s\S]*?\?>/g, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<![^>]*>/g, '');
-  return /^\s*<([A-Za-z_][\w.-]*)/.exec(body)?.[1];
+  const year = xmlVersion(text);
+  return year === undefined ? { kind } : { kind, year };
 }

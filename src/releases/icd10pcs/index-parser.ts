@@ -6,7 +6,7 @@
  * term never has both its own codes and a cross-reference. Subterms without a title get title "".
  */
 import type { IndexTerm, LayerData } from '../../terminology/model.ts';
-import type { ReleaseSource } from './release-source.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import { readXmlRelease } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 
@@ -18,7 +18,7 @@ export type PcsIndexLayer = Extract<LayerData, { terms: readonly IndexTerm[] }> 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Parses an index file into the 'pcs-index' layer; term ids run from 1 in document order. */
-export async function parsePcsIndex(source: ReleaseSource, displayName?: string): Promise<PcsIndexLayer> {
+export async function parsePcsIndex(source: ReleaseInput, displayName?: string): Promise<PcsIndexLayer> {
   const terms: Mutable<IndexTerm>[] = [];
   await readXmlRelease(
     source,

@@ -4,7 +4,7 @@
  * giving the valid values of axes 4-7; a code is valid when characters 4-7 all come from one row.
  */
 import type { LayerData, PcsAxis, PcsAxisValue, PcsTable } from '../../terminology/model.ts';
-import type { ReleaseSource } from './release-source.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import { readXmlRelease, requireAttribute, requireIntAttribute } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 
@@ -25,7 +25,7 @@ interface TableBuilder {
 }
 
 /** Parses a tables file into the 'pcs-tables' layer. */
-export async function parsePcsTables(source: ReleaseSource, displayName?: string): Promise<PcsTablesLayer> {
+export async function parsePcsTables(source: ReleaseInput, displayName?: string): Promise<PcsTablesLayer> {
   const tables: PcsTable[] = [];
   await readXmlRelease(
     source,

@@ -1,18 +1,17 @@
 /**
- * Streams an XML release file through saxes (never a DOM) and hands each element's own text to a visitor.
- * Maps every failure to a MedcodeError naming the file and line: input that ends inside the document is
- * RELEASE_FILE_TRUNCATED, bad XML or bad structure is RELEASE_FILE_MALFORMED, a different root element is
- * RELEASE_FILE_UNRECOGNISED.
+ * Reads an ICD-10-PCS XML release file through the shared streaming reader (saxes, never a DOM) and hands
+ * each element's own text to a visitor, with the enclosing elements and a `fail` that cites file and line.
+ * Input that ends inside the document is RELEASE_FILE_TRUNCATED, bad XML or bad structure
+ * RELEASE_FILE_MALFORMED, a different root element RELEASE_FILE_UNRECOGNISED.
  */
-import { SaxesParser } from 'saxes';
-import { MedcodeError, isMedcodeError } from '../../core/medcode-error.ts';
-import { openReleaseSource } from './release-source.ts';
-import type { ReleaseSource } from './release-source.ts';
+import { MedcodeError } from '../../core/medcode-error.ts';
+import { cleanText, expectRoot, streamXml } from '../xml-stream.ts';
+import type { XmlHandler, XmlPosition } from '../xml-stream.ts';
+import { openReleaseInput } from '../release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 
 /** What a visitor is told about the element being opened or closed. */
 export interface XmlContext {
-  /** Names of the enclosing elements, outermost first (the element itself excluded). */
-  readonly path: readonly string[];
   /** Name of the enclosing element, if any. */
   readonly parent: string | undefined;
   /** Line (1-based) the parser is at. */
@@ -33,82 +32,50 @@ export interface XmlFileKind {
   readonly description: string;
 }
 
-/** Reads the whole source, calling the visitor for every element under the expected root. */
+/** Reads the whole input, calling the visitor for every element under the expected root. */
 export async function readXmlRelease(
-  source: ReleaseSource,
+  input: ReleaseInput,
   displayName: string | undefined,
   kind: XmlFileKind,
   visitor: XmlVisitor,
 ): Promise<void> {
-  const { name, chunks } = openReleaseSource(source, displayName);
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const { name, chunks } = openReleaseInput(input, displayName);
+  await streamXml(chunks, name, (where) => elementHandler(kind, visitor, where));
+}
+
+function elementHandler(kind: XmlFileKind, visitor: XmlVisitor, where: () => XmlPosition): XmlHandler {
   const stack: string[] = [];
   const texts: string[] = [];
-  let closing = false;
-  const where = () => ({ file: name, line: parser.line, column: parser.column + 1 });
-  const fail = (message: string, line?: number): never => {
-    throw new MedcodeError('RELEASE_FILE_MALFORMED', `${kind.description} ${name}: ${message}`, {
-      location: line === undefined ? where() : { file: name, line },
-      hint: 'The file does not have the structure of the official release; download it again.',
-    });
-  };
   const ctx: XmlContext = {
-    get path() {
-      return stack.slice(0, -1);
-    },
     get parent() {
       return stack.at(-2);
     },
     get line() {
-      return parser.line;
+      return where().line;
     },
-    fail,
-  };
-
-  parser.on('error', (err) => {
-    if (closing) {
-      throw new MedcodeError('RELEASE_FILE_TRUNCATED', `${kind.description} ${name} ends too early`, {
-        location: where(),
-        hint: 'The file is cut short (interrupted download or copy); download it again.',
-        details: { parser: err.message },
+    fail(message: string, line?: number): never {
+      const at = where();
+      throw new MedcodeError('RELEASE_FILE_MALFORMED', `${kind.description} ${at.file}: ${message}`, {
+        location: line === undefined ? at : { file: at.file, line },
+        hint: 'The file does not have the structure of the official release; download it again.',
       });
-    }
-    fail(err.message.replace(/^[^:]*:\d+:\d+: /, ''));
-  });
-  parser.on('opentag', (tag) => {
-    if (stack.length === 0 && tag.name !== kind.root) {
-      throw new MedcodeError(
-        'RELEASE_FILE_UNRECOGNISED',
-        `${name} is not an ${kind.description} (root element <${tag.name}>, expected <${kind.root}>)`,
-        { location: where(), hint: 'Pass the file of the kind named, from the official release.' },
-      );
-    }
-    stack.push(tag.name);
-    texts.push('');
-    visitor.open?.(tag.name, tag.attributes, ctx);
-  });
-  const addText = (text: string) => {
-    if (texts.length > 0) texts[texts.length - 1] += text;
+    },
   };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
-  parser.on('closetag', (tag) => {
-    const own = (texts.pop() ?? '').replace(/\s+/g, ' ').trim();
-    visitor.close?.(tag.name, own, ctx);
-    stack.pop();
-  });
-
-  try {
-    for await (const chunk of chunks) parser.write(chunk);
-    closing = true;
-    parser.close();
-  } catch (e) {
-    if (isMedcodeError(e)) throw e;
-    throw new MedcodeError('INTERNAL', `failed reading ${name}: ${String(e)}`, {
-      location: where(),
-      cause: e,
-    });
-  }
+  return {
+    open(name, attributes) {
+      if (stack.length === 0) expectRoot(name, kind.root, where());
+      stack.push(name);
+      texts.push('');
+      visitor.open?.(name, attributes, ctx);
+    },
+    close(name) {
+      visitor.close?.(name, cleanText(texts.pop() ?? ''), ctx);
+      stack.pop();
+    },
+    text(text) {
+      if (texts.length > 0) texts[texts.length - 1] += text;
+    },
+  };
 }
 
 /** Reads a required attribute, failing with the element named when it is missing. */

@@ -1,11 +1,12 @@
 /** SQLite schema of the terminology store. Bump SCHEMA_VERSION when it changes; older stores are refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
   id TEXT PRIMARY KEY, system TEXT NOT NULL, year INTEGER NOT NULL,
-  effective_from TEXT NOT NULL, effective_to TEXT NOT NULL);
+  effective_from TEXT NOT NULL, effective_to TEXT NOT NULL,
+  codes INTEGER NOT NULL DEFAULT 0, billable INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS layers (
   version TEXT NOT NULL, layer TEXT NOT NULL, files TEXT NOT NULL, imported_at TEXT NOT NULL,
   records INTEGER NOT NULL, PRIMARY KEY (version, layer));
@@ -27,7 +28,7 @@ CREATE TABLE IF NOT EXISTS sevenths (
 CREATE TABLE IF NOT EXISTS index_terms (
   version TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, code TEXT,
   PRIMARY KEY (version, kind, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, code);
+CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, kind, code);
 CREATE TABLE IF NOT EXISTS index_headings (
   version TEXT NOT NULL, kind TEXT NOT NULL, headings TEXT NOT NULL, PRIMARY KEY (version, kind));
 CREATE TABLE IF NOT EXISTS pcs_tables (
@@ -37,6 +38,11 @@ CREATE TABLE IF NOT EXISTS pcs_definitions (
   PRIMARY KEY (version, section, seq)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS hcpcs_details (
   version TEXT NOT NULL, code TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (version, code)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS addenda (
+  version TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (version, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS conversions (
+  version TEXT NOT NULL, previous TEXT NOT NULL, current TEXT NOT NULL, year INTEGER NOT NULL,
+  PRIMARY KEY (version, previous, current)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS artifacts (
   key TEXT PRIMARY KEY, data BLOB NOT NULL, created_at TEXT NOT NULL);
 `;
@@ -68,4 +74,6 @@ export const LAYER_TABLES: Readonly<Record<string, readonly { table: string; whe
   'pcs-tables': [{ table: 'pcs_tables' }],
   'pcs-definitions': [{ table: 'pcs_definitions' }],
   hcpcs: [{ table: 'hcpcs_details' }],
+  addenda: [{ table: 'addenda' }],
+  conversion: [{ table: 'conversions' }],
 };

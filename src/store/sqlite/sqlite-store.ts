@@ -74,18 +74,19 @@ export class SqliteStore implements TerminologyStore {
   }
 
   listVersionsSync(): VersionInfo[] {
-    type V = { id: string; system: CodeSystem; year: number; effective_from: string; effective_to: string };
+    type V = {
+      id: string;
+      system: CodeSystem;
+      year: number;
+      effective_from: string;
+      effective_to: string;
+      codes: number;
+      billable: number;
+    };
     type L = { version: string; layer: Layer; files: string; imported_at: string; records: number };
-    type C = { version: string; codes: number; billable: number };
     const versions = this.#db.prepare<[], V>('SELECT * FROM versions ORDER BY system, year').all();
     const layers = this.#db.prepare<[], L>('SELECT * FROM layers ORDER BY version, layer').all();
-    const counts = this.#db
-      .prepare<[], C>(
-        'SELECT version, count(*) AS codes, sum(billable) AS billable FROM codes GROUP BY version',
-      )
-      .all();
     return versions.map((v) => {
-      const c = counts.find((x) => x.version === v.id);
       const layerInfos: LayerInfo[] = layers
         .filter((l) => l.version === v.id)
         .map((l) => ({
@@ -101,11 +102,7 @@ export class SqliteStore implements TerminologyStore {
         effectiveFrom: v.effective_from,
         effectiveTo: v.effective_to,
         layers: layerInfos,
-        counts: {
-          codes: c?.codes ?? 0,
-          billable: c?.billable ?? 0,
-          headers: (c?.codes ?? 0) - (c?.billable ?? 0),
-        },
+        counts: { codes: v.codes, billable: v.billable, headers: v.codes - v.billable },
       };
     });
   }
@@ -135,6 +132,14 @@ export class SqliteStore implements TerminologyStore {
             'INSERT OR REPLACE INTO layers (version, layer, files, imported_at, records) VALUES (?,?,?,?,?)',
           )
           .run(id, w.data.layer, filesJson, new Date().toISOString(), records);
+        if (w.data.layer === 'codes') {
+          // Counts are kept with the version so that listing versions (done at every open) reads no codes.
+          this.#db
+            .prepare(
+              'UPDATE versions SET (codes, billable) = (SELECT count(*), coalesce(sum(billable), 0) FROM codes WHERE version = ?) WHERE id = ?',
+            )
+            .run(id, id);
+        }
         return { versionId: id, layer: w.data.layer, status: before ? 'replaced' : 'added', records };
       }),
     );

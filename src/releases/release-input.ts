@@ -4,24 +4,31 @@
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { MedcodeError } from '../../core/medcode-error.ts';
+import { MedcodeError } from '../core/medcode-error.ts';
 
 /** A file path, or the chunks of a file (Buffers or strings) read from elsewhere. */
-export type ReleaseSource = string | AsyncIterable<Buffer | Uint8Array | string>;
+export type ReleaseInput = string | AsyncIterable<Buffer | Uint8Array | string>;
 
 /** A release file opened for reading: its display name and its text, chunk by chunk. */
-export interface OpenedSource {
+export interface OpenedInput {
   readonly name: string;
   readonly chunks: AsyncIterable<string>;
 }
 
-/** Opens a source; the name defaults to the file's base name (or "<stream>" for chunks). */
-export function openReleaseSource(source: ReleaseSource, displayName?: string): OpenedSource {
+/**
+ * Opens a source; the name defaults to the file's base name (or "<stream>" for chunks). XML files are
+ * UTF-8; fixed-width files count bytes, so they are read one byte per character ('windows-1252').
+ */
+export function openReleaseInput(
+  source: ReleaseInput,
+  displayName?: string,
+  encoding: 'utf-8' | 'windows-1252' = 'utf-8',
+): OpenedInput {
   if (typeof source === 'string') {
     const name = displayName ?? path.basename(source);
-    return { name, chunks: decodeUtf8(readFileChunks(source, name)) };
+    return { name, chunks: decode(readFileChunks(source, name), encoding) };
   }
-  return { name: displayName ?? '<stream>', chunks: decodeUtf8(source) };
+  return { name: displayName ?? '<stream>', chunks: decode(source, encoding) };
 }
 
 async function* readFileChunks(file: string, name: string): AsyncIterable<Buffer> {
@@ -38,9 +45,12 @@ async function* readFileChunks(file: string, name: string): AsyncIterable<Buffer
   }
 }
 
-/** Decodes UTF-8 across chunk boundaries (a multi-byte character may be split between two chunks). */
-async function* decodeUtf8(chunks: AsyncIterable<Buffer | Uint8Array | string>): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8');
+/** Decodes across chunk boundaries (a UTF-8 character may be split between two chunks). */
+async function* decode(
+  chunks: AsyncIterable<Buffer | Uint8Array | string>,
+  encoding: 'utf-8' | 'windows-1252',
+): AsyncIterable<string> {
+  const decoder = new TextDecoder(encoding);
   for await (const chunk of chunks) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     if (text) yield text;
