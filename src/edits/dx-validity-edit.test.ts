@@ -95,6 +95,16 @@ describe('diagnosis validity', () => {
     assert.equal(f?.fix?.codes?.[0], 'S72001A');
   });
 
+  it('an unknown code that extends a billable one (I10.9) points at it', () => {
+    const f = assertCase({ name: '', spec: { dx: ['I10.9'] }, id: 'DX_UNKNOWN_CODE', found: true });
+    assert.deepEqual(f?.fix?.codes, ['I10']);
+  });
+
+  it('an unknown code under a header (E11.3) lists the billable codes of the header', () => {
+    const f = assertCase({ name: '', spec: { dx: ['E11.3'] }, id: 'DX_UNKNOWN_CODE', found: true });
+    assert.deepEqual(f?.fix?.codes, ['E1121', 'E1122', 'E1142', 'E119', 'E11A']);
+  });
+
   it('a date no ICD-10-CM version covers gives DX_NO_CODE_SET', () => {
     const findings = check(encounterOf({ dx: ['I10'], from: '2030-01-01' }), editContext([]));
     assert.deepEqual(

@@ -60,12 +60,14 @@ function unknownFinding(d: DxItem, set: CodeSet, ctx: EditContext): Finding {
     };
   }
   const near = d.facts?.ancestors[0];
-  const fix = near
-    ? {
-        message: `Choose a billable code under ${show(near)}.`,
-        codes: set.billableDescendants(near, SUGGESTIONS).map((r) => r.code),
-      }
-    : { message: 'Check the code in the tabular list.' };
+  const fix = !near
+    ? { message: 'Check the code in the tabular list.' }
+    : set.get(near)?.billable
+      ? { message: `${show(near)} is the billable code this one extends.`, codes: [near] }
+      : {
+          message: `Choose a billable code under ${show(near)}.`,
+          codes: set.billableDescendants(near, SUGGESTIONS).map((r) => r.code),
+        };
   return {
     id: 'DX_UNKNOWN_CODE',
     severity: 'error',
