@@ -8,7 +8,13 @@ import type { EncounterSpec } from './synthetic-encounters.ts';
 import { encounterOf } from './synthetic-encounters.ts';
 import { syntheticCm, syntheticHcpcs, syntheticPcs } from './synthetic-code-sets.ts';
 
-export const SETS = [syntheticCm(2026), syntheticCm(2025), syntheticPcs(), syntheticHcpcs()];
+export const SETS = [
+  syntheticCm(2026),
+  syntheticCm(2025),
+  syntheticPcs(2026),
+  syntheticPcs(2025),
+  syntheticHcpcs(),
+];
 export const CONTEXT: EditContext = editContext(SETS);
 
 /** One row of an edit's case table: `expect` is the finding the encounter must (or must not) get. */

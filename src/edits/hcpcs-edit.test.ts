@@ -71,6 +71,13 @@ const CASES: readonly EditCase[] = [
     id: 'MOD_UNKNOWN',
     found: false,
   },
+  {
+    name: 'HCPCS: no HCPCS version covers 2026-02-01',
+    spec: on('2026-02-01', line('G0438')),
+    id: 'PX_NO_CODE_SET',
+    found: true,
+    code: 'G0438',
+  },
 ];
 
 describe('HCPCS codes and modifiers on the date of service', () => {

@@ -42,6 +42,25 @@ const CASES: readonly EditCase[] = [
     id: 'PCS_NOT_INPATIENT',
     found: false,
   },
+  {
+    name: 'PCS tables FY2026: 0DT64ZZ (stomach row) is valid on 2026-01-15',
+    spec: { dx: ['R69'], setting: 'inpatient', px: pcs('0DT64ZZ') },
+    id: 'PCS_NOT_VALID_ON_DATE',
+    found: false,
+  },
+  {
+    name: 'PCS tables FY2025: 0DT64ZZ is not valid on 2025-06-01 (its row is FY2026 only)',
+    spec: { dx: ['R69'], setting: 'inpatient', from: '2025-06-01', px: pcs('0DT64ZZ') },
+    id: 'PCS_NOT_VALID_ON_DATE',
+    found: true,
+    code: '0DT64ZZ',
+  },
+  {
+    name: 'PCS: no ICD-10-PCS version covers 2024-06-01',
+    spec: { dx: ['R69'], setting: 'inpatient', from: '2024-06-01', px: pcs('0DTJ4ZZ') },
+    id: 'PX_NO_CODE_SET',
+    found: true,
+  },
 ];
 
 describe('ICD-10-PCS', () => {

@@ -245,14 +245,15 @@ const axis = (pos: number, values: string): PcsAxis => ({
   values: [...values].map((code) => ({ code, label: code })),
 });
 
-/** Synthetic ICD-10-PCS: table 0DT with the appendix row (approaches 0, 4) and stomach row (0, 4, 7, 8). */
+/** Synthetic ICD-10-PCS: table 0DT with the appendix row (approaches 0, 4) and, from FY2026, the stomach row (0, 4, 7, 8). */
 export function syntheticPcs(year = 2026): CodeSet {
   const table: PcsTable = {
     key: '0DT',
     axes: [axis(1, '0'), axis(2, 'D'), axis(3, 'T')],
     rows: [
       [axis(4, 'J'), axis(5, '04'), axis(6, 'Z'), axis(7, 'Z')],
-      [axis(4, '6'), axis(5, '0478'), axis(6, 'Z'), axis(7, 'Z')],
+      // The stomach row is left out of FY2025, to test codes valid in one year only.
+      ...(year >= 2026 ? [[axis(4, '6'), axis(5, '0478'), axis(6, 'Z'), axis(7, 'Z')]] : []),
     ],
   };
   return new MemoryCodeSet({
