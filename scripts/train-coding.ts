@@ -2,7 +2,7 @@
  * Trains the coding engine's model from CodiEsp TRAIN only (dev is for reporting; test is held out) and
  * writes src/coding/learned/model/codiesp-en.json. Reproducible: same inputs, same file.
  *
- *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>] [--assertion lexical|context]
+ *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>] [--assertion lexical|context] [--reranker blend|logistic]
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     train: { type: 'string', default: path.join(sharedDir(), 'eval/codiesp/train/codiesp_train.jsonl') },
     out: { type: 'string', default: path.join(repoRoot, 'src/coding/learned/model/codiesp-en.json') },
     assertion: { type: 'string', default: 'lexical' },
+    reranker: { type: 'string', default: 'blend' },
   },
 });
 const started = Date.now();
@@ -26,7 +27,8 @@ const docs = parseCodiEspJsonl(readFileSync(values.train, 'utf8'), values.train)
 const codeSets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
 const assertion = ASSERTION_DETECTORS.find((a) => a === values.assertion);
 if (!assertion) throw new Error(`--assertion must be one of ${ASSERTION_DETECTORS.join(', ')}`);
-const model = trainCodingModel(docs, codeSets, buildCodeDictionary(codeSets.cm), assertion);
+const reranker = values.reranker === 'logistic' ? 'logistic' : 'blend';
+const model = trainCodingModel(docs, codeSets, buildCodeDictionary(codeSets.cm), assertion, reranker);
 mkdirSync(path.dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(model)}\n`);
 const w = (s: 'icd10cm' | 'icd10pcs'): string =>

@@ -6,7 +6,7 @@ import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { CodingProfile } from './coding-result.ts';
 import type { Candidate } from './learned/candidate-features.ts';
 import { codePrecision, documentFeatures } from './learned/candidate-features.ts';
-import { predictLogistic } from './learned/logistic-regression.ts';
+import { rerankerConfidence } from './learned/reranker-confidence.ts';
 
 export interface RankedCandidate {
   readonly candidate: Candidate;
@@ -48,7 +48,13 @@ export function rankCandidates(
       })
     : undefined;
   const out = candidates.map((candidate, i) => {
-    const learned = model ? predictLogistic(model.rerankers[candidate.system], features![i]!) : 0;
+    const learned = model
+      ? rerankerConfidence(
+          model.rerankers[candidate.system],
+          model.boosted?.[candidate.system],
+          features![i]!,
+        )
+      : 0;
     const confidence = !model
       ? fallbackConfidence(candidate)
       : profile === 'us'

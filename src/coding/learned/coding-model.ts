@@ -6,6 +6,7 @@ import { MedcodeError } from '../../core/medcode-error.ts';
 import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import type { CandidateSystem, CodeStats } from './candidate-features.ts';
 import { FEATURE_NAMES } from './candidate-features.ts';
+import type { TreeEnsemble } from './boosted-trees.ts';
 import type { LogisticModel } from './logistic-regression.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
 
@@ -19,6 +20,8 @@ export interface CodingModel {
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
+  /** When present (trained with --reranker blend, the default), the confidence is the mean of trees and logistic. */
+  readonly boosted?: Readonly<Record<CandidateSystem, TreeEnsemble>>;
   /** Per stored code key: (times gold, times a candidate) over the training documents. */
   readonly codeStats: CodeStats;
   /** Overall share of training candidates that were gold, per system. */

@@ -20,7 +20,10 @@ import {
   FEATURE_NAMES,
 } from './candidate-features.ts';
 import type { CodingModel } from './coding-model.ts';
-import { predictLogistic, trainLogistic } from './logistic-regression.ts';
+import { trainBoostedTrees } from './boosted-trees.ts';
+import { rerankerConfidence } from './reranker-confidence.ts';
+import type { TreeEnsemble } from './boosted-trees.ts';
+import { trainLogistic } from './logistic-regression.ts';
 import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
 
@@ -92,6 +95,7 @@ export function trainCodingModel(
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
   assertion: AssertionDetectorName = 'lexical',
+  reranker: 'logistic' | 'blend' = 'blend',
 ): CodingModel {
   const training = docs.map(trainingDocument);
   const associations = trainPhraseAssociations(training);
@@ -125,17 +129,27 @@ export function trainCodingModel(
   });
   const { codeStats, baseRates } = fillCodePrecision(rows);
   const rerankers = {} as Record<CandidateSystem, CodingModel['rerankers'][CandidateSystem]>;
+  const boosted = {} as Record<CandidateSystem, TreeEnsemble>;
   const thresholds = {} as Record<CandidateSystem, number>;
   for (const system of ['icd10cm', 'icd10pcs'] as const) {
     const mine = rows.filter((r) => r.system === system);
-    const model = trainLogistic(
-      mine.map((r) => r.features),
-      mine.map((r) => r.label),
-    );
-    rerankers[system] = model;
+    const x = mine.map((r) => r.features);
+    const y = mine.map((r) => r.label);
+    const logistic = trainLogistic(x, y);
+    rerankers[system] = logistic;
+    if (reranker === 'blend') boosted[system] = trainBoostedTrees(x, y);
+    const trees = reranker === 'blend' ? boosted[system] : undefined;
+    const predict = (f: readonly number[]): number => rerankerConfidence(logistic, trees, f);
     const goldCount = docs.reduce((n, d) => n + d[system].length, 0);
-    const scored = mine.map((r) => ({ p: predictLogistic(model, r.features), correct: r.label === 1 }));
+    const scored = mine.map((r) => ({ p: predict(r.features), correct: r.label === 1 }));
     thresholds[system] = bestThreshold(scored, goldCount);
   }
-  return { ...partial, rerankers, thresholds, codeStats, baseRates };
+  return {
+    ...partial,
+    rerankers,
+    thresholds,
+    codeStats,
+    baseRates,
+    ...(reranker === 'blend' ? { boosted } : {}),
+  };
 }

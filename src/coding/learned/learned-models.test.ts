@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { tokenizeNote } from '../text/note-tokens.ts';
+import { predictBoostedTrees, trainBoostedTrees } from './boosted-trees.ts';
+import { predictLogistic, trainLogistic } from './logistic-regression.ts';
+import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
+
+/** A deterministic grid of points in [0, 1]^2. */
+const GRID = Array.from({ length: 400 }, (_, i) => [(i % 20) / 19, Math.floor(i / 20) / 19]);
+
+describe('logistic regression', () => {
+  it('separates a linearly separable rule', () => {
+    const labels = GRID.map(([x, y]) => (x! + y! > 1 ? 1 : 0));
+    const m = trainLogistic(GRID, labels, { iterations: 500 });
+    assert.ok(predictLogistic(m, [0.9, 0.9]) > 0.8);
+    assert.ok(predictLogistic(m, [0.1, 0.1]) < 0.2);
+  });
+});
+
+describe('boosted trees', () => {
+  it('learn an interaction a linear model cannot', () => {
+    const rule = (x: number, y: number): number => (x > 0.5 !== y > 0.7 ? 1 : 0);
+    const labels = GRID.map(([x, y]) => rule(x!, y!));
+    const accuracy = (p: (row: number[]) => number): number =>
+      GRID.filter((row, i) => (p(row) >= 0.5 ? 1 : 0) === labels[i]).length / GRID.length;
+    const trees = trainBoostedTrees(GRID, labels, { rounds: 60 });
+    const linear = trainLogistic(GRID, labels, { iterations: 500 });
+    assert.ok(accuracy((r) => predictBoostedTrees(trees, r)) > 0.95);
+    assert.ok(accuracy((r) => predictLogistic(linear, r)) < 0.8);
+  });
+});
+
+describe('phrase associations', () => {
+  const docs = [
+    { tokens: tokenizeNote('Fever and renal colic.'), codes: ['icd10cm|R509', 'icd10cm|N23'] },
+    { tokens: tokenizeNote('Renal colic again.'), codes: ['icd10cm|N23'] },
+    { tokens: tokenizeNote('Fever only.'), codes: ['icd10cm|R509'] },
+  ];
+  const data = trainPhraseAssociations(docs);
+
+  it('a phrase seen with a code in training points to it in a new note', () => {
+    const ev = associate(data, tokenizeNote('She had renal colic.'));
+    // "renal colic": df 2, both with N23 -> 2 / (2 + 1)
+    assert.equal(ev.get('icd10cm|N23')?.best, 2 / 3);
+  });
+
+  it('leave-one-out removes a training document own contribution', () => {
+    const own = ownCounts(docs[1]!);
+    const ev = associate(data, docs[1]!.tokens, own);
+    // without document 2, "renal colic" has df 1 and N23 once -> 1 / (1 + 1)
+    assert.equal(ev.get('icd10cm|N23')?.best, 1 / 2);
+  });
+});
