@@ -36,6 +36,7 @@ t0 = performance.now();
 const engine = createCodingEngine({
   cm: sets.cm,
   ...(sets.pcs ? { pcs: sets.pcs } : {}),
+  ...(sets.hcpcs ? { hcpcs: sets.hcpcs } : {}),
   model: loadCodingModel(),
   profile: values.profile as CodingProfile,
 });

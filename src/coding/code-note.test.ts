@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { miniCmCodeSet } from '../../test/fixtures/coding/mini-code-set.ts';
+import { miniCmCodeSet, miniHcpcsCodeSet } from '../../test/fixtures/coding/mini-code-set.ts';
 import { codeNote } from './code-note.ts';
 import { createCodingEngine } from './coding-engine.ts';
 import type { CodingProfile, CodingResult, Setting } from './coding-result.ts';
@@ -173,6 +173,23 @@ describe('codeNote guideline behaviour', () => {
       }
     });
   }
+});
+
+describe('HCPCS drugs', () => {
+  const withHcpcs = createCodingEngine({ cm, hcpcs: miniHcpcsCodeSet(), profile: 'us' });
+  const hcpcsOf = (text: string): string[] =>
+    codeNote(withHcpcs, text, { setting: 'outpatient' })
+      .procedures.filter((p) => p.system === 'hcpcs')
+      .map((p) => p.code);
+
+  it('an administered drug gets its J code', () => {
+    assert.deepEqual(hcpcsOf('Ceftriaxone 1 g IV was given for pneumonia.'), ['J0696']);
+  });
+
+  it('a drug named without administration, or negated, gets none', () => {
+    assert.deepEqual(hcpcsOf('Allergic to ceftriaxone.'), []);
+    assert.deepEqual(hcpcsOf('No dexamethasone was given.'), []);
+  });
 });
 
 describe('codeNote output', () => {

@@ -18,6 +18,7 @@ import { documentationOpportunity } from './rules/documentation-opportunities.ts
 import { resolveExcludes1 } from './rules/excludes1.ts';
 import { historyCodes } from './rules/history-codes.ts';
 import { dropIntegralSymptoms } from './rules/integral-symptoms.ts';
+import { hcpcsDrugCodes } from './matcher/hcpcs-drugs.ts';
 import { longTermDrugCodes } from './rules/long-term-drugs.ts';
 import { dropSubsumedCodes } from './rules/subsumed-codes.ts';
 import { completeCode } from './rules/specificity.ts';
@@ -116,6 +117,8 @@ function applyRules(
     working.push(...historyCodes(setAside, exists));
     step(dropIntegralSymptoms(working, view.tokens));
     working.push(...longTermDrugCodes(view.tokens, view.assertion, exists));
+    if (engine.hcpcs)
+      working.push(...hcpcsDrugCodes(engine.hcpcs.drugs, engine.hcpcs.codeSet, view.tokens, view.assertion));
   }
   // Sex from the encounter is a stated axis value too ("female breast").
   const sexWord = context.sex === 'F' ? 'female' : context.sex === 'M' ? 'male' : undefined;
@@ -137,7 +140,12 @@ function applyRules(
 }
 
 function toItem(engine: CodingEngine, view: NoteView, w: WorkingCode): CodedItem {
-  const set = w.system === 'icd10cm' ? engine.resources.cm : engine.resources.pcs;
+  const set =
+    w.system === 'icd10cm'
+      ? engine.resources.cm
+      : w.system === 'icd10pcs'
+        ? engine.resources.pcs
+        : engine.hcpcs?.codeSet;
   const title = set?.get(w.code)?.title;
   return {
     system: w.system,

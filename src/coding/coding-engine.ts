@@ -9,12 +9,16 @@ import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { CodingProfile } from './coding-result.ts';
 import type { CodingModel } from './learned/coding-model.ts';
 import { buildCodeDictionary } from './matcher/code-dictionary.ts';
+import { buildHcpcsDrugs } from './matcher/hcpcs-drugs.ts';
+import type { HcpcsDrugs } from './matcher/hcpcs-drugs.ts';
 
 export interface CodingEngineOptions {
   /** ICD-10-CM code set (with tabular notes and index when available). */
   readonly cm: CodeSet;
   /** ICD-10-PCS code set; without it no PCS code is proposed. */
   readonly pcs?: CodeSet;
+  /** HCPCS Level II code set; with it, administered drugs get their J codes (us profile). */
+  readonly hcpcs?: CodeSet;
   readonly model?: CodingModel;
   readonly assertion?: AssertionDetector;
   readonly profile?: CodingProfile;
@@ -23,6 +27,7 @@ export interface CodingEngineOptions {
 export interface CodingEngine {
   readonly resources: CandidateResources;
   readonly profile: CodingProfile;
+  readonly hcpcs: { readonly codeSet: CodeSet; readonly drugs: HcpcsDrugs } | undefined;
 }
 
 /** Builds the engine (the dictionary takes a fraction of a second for a full ICD-10-CM release). */
@@ -32,6 +37,7 @@ export function createCodingEngine(options: CodingEngineOptions): CodingEngine {
   if (model) model.associations.codes.forEach((c, i) => priors.set(c, model.associations.codeDocs[i]!));
   return {
     profile: options.profile ?? 'us',
+    hcpcs: options.hcpcs ? { codeSet: options.hcpcs, drugs: buildHcpcsDrugs(options.hcpcs) } : undefined,
     resources: {
       cm: options.cm,
       pcs: options.pcs,

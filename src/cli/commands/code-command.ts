@@ -188,7 +188,14 @@ async function storeEngine(
 ): Promise<CodingEngine> {
   const cm = await ctx.codeSetFor('icd10cm', date);
   const pcs = await ctx.codeSetFor('icd10pcs', date).catch(() => undefined);
-  return createCodingEngine({ cm, ...(pcs ? { pcs } : {}), model: loadCodingModel(), profile });
+  const hcpcs = await ctx.codeSetFor('hcpcs', date).catch(() => undefined);
+  return createCodingEngine({
+    cm,
+    ...(pcs ? { pcs } : {}),
+    ...(hcpcs ? { hcpcs } : {}),
+    model: loadCodingModel(),
+    profile,
+  });
 }
 
 /** Engine factory for batch workers (see EngineSpec): the store, or the release files with MEDCODE_CODE_SETS=files. */

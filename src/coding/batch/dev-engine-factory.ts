@@ -16,6 +16,7 @@ export async function createEngine(spec: EngineSpec): Promise<CodingEngine> {
   return createCodingEngine({
     cm: sets.cm,
     ...(sets.pcs ? { pcs: sets.pcs } : {}),
+    ...(sets.hcpcs ? { hcpcs: sets.hcpcs } : {}),
     model,
     profile: spec.profile,
   });

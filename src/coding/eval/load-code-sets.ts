@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import { fiscalYearRange } from '../../core/dates.ts';
+import { parseHcpcsFile } from '../../releases/hcpcs/hcpcs-file-parser.ts';
 import { parseOrderFile } from '../../releases/order-file-parser.ts';
 import { parseIcd10cmIndexFile } from '../../releases/icd10cm/index-parser.ts';
 import type { Icd10cmIndexKind } from '../../releases/icd10cm/index-parser.ts';
@@ -22,12 +23,15 @@ export interface CodeSetFiles {
   readonly pcsOrder?: string;
   /** Alphabetic index, drug and neoplasm tables, external-cause index XMLs. */
   readonly cmIndexes?: Partial<Record<Icd10cmIndexKind, string>>;
+  /** HCPCS Level II annual file (fixed width). */
+  readonly hcpcs?: string;
   readonly year: number;
 }
 
 export interface DevCodeSets {
   readonly cm: MemoryCodeSet;
   readonly pcs: MemoryCodeSet | undefined;
+  readonly hcpcs: MemoryCodeSet | undefined;
 }
 
 /** The default files under the shared data folder: FY2026 codes, FY2023 tabular notes (last XML with notes). */
@@ -42,6 +46,7 @@ export function defaultCodeSetFiles(sharedDataDir: string): CodeSetFiles {
       neoplasm: path.join(sharedDataDir, 'icd10cm', '2026', 'icd10cm-neoplasm-April-1-2026-XML.xml'),
       eindex: path.join(sharedDataDir, 'icd10cm', '2026', 'icd10cm-eindex-April-1-2026-XML.xml'),
     },
+    hcpcs: path.join(sharedDataDir, 'hcpcs', '2025', 'HCPC2025_JAN_ANWEB_12172024.txt'),
     year: 2026,
   };
 }
@@ -81,7 +86,7 @@ async function loadIndexes(files: CodeSetFiles): Promise<Pick<CodeSetParts, 'ind
   return { indexes, indexHeadings };
 }
 
-/** Loads the ICD-10-CM (with tabular notes when given) and ICD-10-PCS code sets. */
+/** Loads the ICD-10-CM (with tabular notes and indexes when given), ICD-10-PCS and HCPCS code sets. */
 export async function loadDevCodeSets(files: CodeSetFiles): Promise<DevCodeSets> {
   const cmCodes = parseOrderFile(readText(files.cmOrder), 'icd10cm', files.cmOrder).codes;
   const tabular =
@@ -100,5 +105,12 @@ export async function loadDevCodeSets(files: CodeSetFiles): Promise<DevCodeSets>
         codes: parseOrderFile(readText(files.pcsOrder), 'icd10pcs', files.pcsOrder).codes,
       })
     : undefined;
-  return { cm, pcs };
+  const hcpcs =
+    files.hcpcs && existsSync(files.hcpcs)
+      ? new MemoryCodeSet({
+          info: info('hcpcs', 2025),
+          codes: (await parseHcpcsFile(files.hcpcs)).codes.codes,
+        })
+      : undefined;
+  return { cm, pcs, hcpcs };
 }

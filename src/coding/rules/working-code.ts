@@ -2,11 +2,11 @@
  * The engine's working list between ranking and output: each code with its confidence, the mentions that
  * support it, and what produced it. Rules take a list and return a new list plus the codes they set aside.
  */
-import type { NotCodedReason } from '../coding-result.ts';
-import type { CandidateMention, CandidateSystem } from '../learned/candidate-features.ts';
+import type { NotCodedReason, ResultSystem } from '../coding-result.ts';
+import type { CandidateMention } from '../learned/candidate-features.ts';
 
 export interface WorkingCode {
-  readonly system: CandidateSystem;
+  readonly system: ResultSystem;
   readonly code: string;
   readonly confidence: number;
   readonly mentions: readonly CandidateMention[];
