@@ -14,6 +14,13 @@ describe('gold alignment', () => {
       want: 'S0032X',
     },
     {
+      name: 'placeholders dropped with the 7th character still match',
+      pred: 'T148XXA',
+      gold: ['T148'],
+      system: 'icd10cm',
+      want: 'T148',
+    },
+    {
       name: 'no mapping to a sibling',
       pred: 'S0032XA',
       gold: ['S0033X'],
