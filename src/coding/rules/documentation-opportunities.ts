@@ -6,7 +6,7 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { DocumentationOpportunity } from '../coding-result.ts';
-import { isStopword, phraseTokens } from '../text/note-tokens.ts';
+import { isStopword, titleTokens } from '../text/note-tokens.ts';
 
 const GENERIC = new Set([
   'unspecified',
@@ -20,7 +20,7 @@ const GENERIC = new Set([
 ]);
 
 function distinguishing(sibling: string, base: ReadonlySet<string>): string[] {
-  return phraseTokens(sibling).filter((t) => !base.has(t) && !isStopword(t) && !GENERIC.has(t));
+  return titleTokens(sibling).filter((t) => !base.has(t) && !isStopword(t) && !GENERIC.has(t));
 }
 
 /** The opportunity for one code, or undefined when the code is not unspecified or the note states the axis. */
@@ -31,7 +31,7 @@ export function documentationOpportunity(
 ): DocumentationOpportunity | undefined {
   const rec = codeSet.get(code);
   if (!rec?.parent || !/unspecified/i.test(rec.title)) return undefined;
-  const base = new Set(phraseTokens(rec.title));
+  const base = new Set(titleTokens(rec.title));
   const values = codeSet
     .children(rec.parent)
     .filter((s) => s.code !== code && !/unspecified/i.test(s.title) && !/^other\b/i.test(s.title))

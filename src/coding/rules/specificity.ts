@@ -7,7 +7,7 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { SeventhCharacter } from '../../terminology/model.ts';
-import { isStopword, phraseTokens } from '../text/note-tokens.ts';
+import { isStopword, titleTokens } from '../text/note-tokens.ts';
 import type { WorkingCode } from './working-code.ts';
 
 /** 7th-character definitions that apply to a code: on itself or its nearest ancestor that has them. */
@@ -38,8 +38,8 @@ function withSeventh(codeSet: CodeSet, code: string, noteWords: ReadonlySet<stri
 
 /** Words a child's title adds to its parent's: its value on the axis the siblings differ by. */
 function ownWords(codeSet: CodeSet, parent: string, childTitle: string): string[] {
-  const base = new Set(phraseTokens(codeSet.get(parent)?.title ?? ''));
-  return phraseTokens(childTitle).filter((t) => !base.has(t) && !isStopword(t));
+  const base = new Set(titleTokens(codeSet.get(parent)?.title ?? ''));
+  return titleTokens(childTitle).filter((t) => !base.has(t) && !isStopword(t));
 }
 
 /** The child whose own words all occur in the sentence (the most words wins), if any. */

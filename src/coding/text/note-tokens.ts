@@ -40,6 +40,21 @@ export function phraseTokens(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(foldToken);
 }
 
+const TITLE_TOKENS = new Map<string, readonly string[]>();
+
+/**
+ * phraseTokens of a code title, cached: the rules read the same few thousand sibling titles for every note.
+ * Titles are a closed set (one per code), so the cache is bounded by the code sets in use.
+ */
+export function titleTokens(title: string): readonly string[] {
+  let t = TITLE_TOKENS.get(title);
+  if (!t) {
+    t = phraseTokens(title);
+    TITLE_TOKENS.set(title, t);
+  }
+  return t;
+}
+
 const WORD = /[A-Za-z0-9]+|[\n.;:]/g;
 
 /** Tokenizes a note; punctuation that ends sentences advances the sentence counter but is not a token. */
