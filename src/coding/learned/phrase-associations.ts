@@ -9,7 +9,7 @@ import { forEachNgram, isStopword } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 
 export const MAX_NGRAM = 3;
-const MAX_CODES_PER_PHRASE = 20;
+const MAX_CODES_PER_PHRASE = 10;
 const MIN_PAIR = 0.05;
 
 /** Serializable form: codes by index; per n-gram its df then (code index, co) pairs. */
