@@ -28,6 +28,9 @@ import type { Section } from '../nlp/index.ts';
 import { tokenizeNote } from './text/note-tokens.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
 
+/** Section weight of the diagnosis-bearing sections (assessment, diagnoses, impression; see src/nlp). */
+const STRONG_SECTION = 1;
+
 interface NoteView {
   readonly text: string;
   readonly tokens: NoteTokens;
@@ -182,7 +185,9 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     assertion: engine.resources.assertion(tokens),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
-  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile);
+  const strongAt = (token: number): boolean =>
+    (sectionAt(view.sections, tokens.start[token]!)?.weight ?? 0) >= STRONG_SECTION;
+  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile, strongAt);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
   const { kept, setAside } = applyRules(engine, view, accepted, context);
   const order = (a: WorkingCode, b: WorkingCode): number =>

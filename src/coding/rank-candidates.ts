@@ -22,14 +22,26 @@ function fallbackConfidence(c: Candidate): number {
 }
 
 /**
- * Under the `us` profile, a code the model never saw as a candidate in training (CodiEsp covers a small part
- * of ICD-10-CM) is not left to the model's prior alone: an affirmed dictionary phrase for it keeps the
- * dictionary's own confidence.
+ * Under the `us` profile the trained reranker (fitted to the CodiEsp gold) is not the only judge of a
+ * dictionary match: an affirmed dictionary phrase keeps the dictionary's own confidence when the model never
+ * saw the code as a candidate in training (CodiEsp covers a small part of ICD-10-CM), or when the phrase sits
+ * in a diagnosis-bearing section (assessment, diagnoses, impression: `strongAt` says which tokens do), where
+ * the physician states what is to be coded.
  */
-function unseenDictionaryConfidence(r: CandidateResources, c: Candidate): number {
-  if (r.model?.codeStats[c.key] !== undefined) return 0;
+function dictionaryConfidence(
+  r: CandidateResources,
+  c: Candidate,
+  strongAt: (token: number) => boolean,
+): number {
+  const unseen = r.model?.codeStats[c.key] === undefined;
   const affirmed = c.mentions.filter(
-    (m) => m.entry && !m.flags.negated && !m.flags.family && !m.flags.hypothetical,
+    (m) =>
+      m.entry &&
+      !m.flags.negated &&
+      !m.flags.family &&
+      !m.flags.hypothetical &&
+      !m.flags.uncertain &&
+      (unseen || strongAt(m.first)),
   );
   return affirmed.length === 0 ? 0 : 0.8 * fallbackConfidence({ ...c, mentions: affirmed });
 }
@@ -39,6 +51,7 @@ export function rankCandidates(
   candidates: readonly Candidate[],
   tokenCount: number,
   profile: CodingProfile,
+  strongAt: (token: number) => boolean = () => false,
 ): RankedCandidate[] {
   const model = r.model;
   const features = model
@@ -58,7 +71,7 @@ export function rankCandidates(
     const confidence = !model
       ? fallbackConfidence(candidate)
       : profile === 'us'
-        ? Math.max(learned, unseenDictionaryConfidence(r, candidate))
+        ? Math.max(learned, dictionaryConfidence(r, candidate, strongAt))
         : learned;
     const threshold = model ? model.thresholds[candidate.system] : 0.5;
     return { candidate, confidence, accepted: confidence >= threshold };

@@ -116,7 +116,12 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     dict.length > 0 ? 1 : 0,
     longest,
     dict.some((m) => m.entry?.source === 'index') ? 1 : 0,
-    dict.some((m) => m.entry?.source === 'title' || m.entry?.source === 'inclusion') ? 1 : 0,
+    dict.some(
+      (m) =>
+        m.entry?.source === 'title' || m.entry?.source === 'inclusion' || m.entry?.source === 'abbreviation',
+    )
+      ? 1
+      : 0,
     dict.some((m) => m.entry?.source === 'neoplasm' || m.entry?.source === 'drug') ? 1 : 0,
     c.mentions.length === 0 ? 0 : negated / c.mentions.length,
     c.mentions.some((m) => affirmed(m.flags)) ? 1 : 0,

@@ -1,17 +1,18 @@
 /**
  * The engine's dictionary: phrases that name a code, gathered once per code set from code titles (without
- * "unspecified", "other", "NOS" and parenthesised parts), tabular inclusion terms, and index main terms and
+ * "unspecified", "NOS" and parenthesised parts), tabular inclusion terms, and index main terms and
  * first-level subterms ("Pneumonia, lobar" gives "lobar pneumonia" and "pneumonia lobar"), with nonessential
  * modifiers optional. Each phrase keeps where it came from, reported as the code's source.
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
+import { ABBREVIATION_TABLE, isAmbiguousAbbreviation } from '../../nlp/abbreviations.ts';
 import { isStopword, phraseTokens } from '../text/note-tokens.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 import { buildTableMatcher } from './table-matcher.ts';
 import type { TableMatcher } from './table-matcher.ts';
 
-export type DictionarySource = 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug';
+export type DictionarySource = 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug' | 'abbreviation';
 
 export interface DictionaryEntry {
   readonly code: string;
@@ -28,7 +29,8 @@ export interface CodeDictionary {
 }
 
 const MAX_PHRASE = 6;
-const DROP = /\b(unspecified|not otherwise specified|nos|other|in diseases classified elsewhere)\b/gi;
+// "Other" stays: "Other hypertension" (I1A) must not be reached by "hypertension" alone.
+const DROP = /\b(unspecified|not otherwise specified|nos|in diseases classified elsewhere)\b/gi;
 
 /** The content tokens of a title or term: qualifiers and parentheses removed; [] when nothing is left. */
 export function titlePhrase(title: string): string[] {
@@ -49,7 +51,7 @@ class DictionaryBuilder {
   add(tokens: readonly string[], entry: DictionaryEntry): void {
     if (tokens.length === 0) return;
     // Single short tokens ("ear", "leg") are too ambiguous to stand for a code on their own.
-    if (tokens.length === 1 && tokens[0]!.length < 4) return;
+    if (tokens.length === 1 && tokens[0]!.length < 4 && entry.source !== 'abbreviation') return;
     this.entries.push(entry);
     this.trie.add(tokens, this.entries.length - 1);
   }
@@ -64,7 +66,16 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
     const own = titlePhrase(term.title);
     const withNemod = term.nemod?.map((m) => titlePhrase(`${m} ${term.title}`)) ?? [];
     if (term.level === 0) {
-      for (const p of [own, ...withNemod]) b.add(p, { code: term.code, source: 'index', path: term.title });
+      // "Hypertension, hypertensive": the head form and its variants (same stem) lead too, but not the
+      // listed alternatives ("Klippel-Feil deficiency, disease, or syndrome" must not give "disease").
+      const parts = term.title.split(',').map((p) => p.trim());
+      const stem = parts[0]!.slice(0, 5).toLowerCase();
+      const forms =
+        parts.length > 1
+          ? parts.filter((p, i) => i === 0 || p.toLowerCase().startsWith(stem)).map(titlePhrase)
+          : [];
+      for (const p of [own, ...withNemod, ...forms])
+        b.add(p, { code: term.code, source: 'index', path: term.title });
       continue;
     }
     const main = term.parent === undefined ? undefined : byId.get(term.parent);
@@ -76,6 +87,31 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
         continue;
       b.add([...own, ...mainTokens], { code: term.code, source: 'index', path });
       b.add([...mainTokens, ...own], { code: term.code, source: 'index', path });
+    }
+  }
+}
+
+/**
+ * Clinical abbreviations with one sense (src/nlp's curated table) lead where their expansion leads:
+ * "HTN" to the codes of "hypertension". Case-sensitive entries ("AS" vs "as") and abbreviations with
+ * several senses are left out: the matcher sees lower-cased tokens without context.
+ */
+function addAbbreviations(b: DictionaryBuilder): void {
+  for (const a of ABBREVIATION_TABLE) {
+    const abbr = phraseTokens(a.abbreviation);
+    if (
+      a.caseSensitive ||
+      abbr.length !== 1 ||
+      abbr[0]!.length < 2 ||
+      isAmbiguousAbbreviation(a.abbreviation)
+    ) {
+      continue;
+    }
+    const ids = b.trie.lookup(titlePhrase(a.expansion)) ?? [];
+    for (const id of [...ids]) {
+      const target = b.entries[id]!;
+      const path = `${a.abbreviation.toUpperCase()} = ${a.expansion} (${target.source}: ${target.path})`;
+      b.add(abbr, { code: target.code, source: 'abbreviation', path });
     }
   }
 }
@@ -95,5 +131,6 @@ export function buildCodeDictionary(codeSet: CodeSet): CodeDictionary {
     b.add(titlePhrase(note.text), { code: note.owner, source: 'inclusion', path: note.text });
   }
   addIndex(b, codeSet.indexTerms('index'));
+  addAbbreviations(b);
   return { trie: b.trie, entries: b.entries, tables: buildTableMatcher(codeSet) };
 }

@@ -40,6 +40,16 @@ export class PhraseTrie {
     this.#size++;
   }
 
+  /** Payloads of exactly this phrase, if it is in the trie. */
+  lookup(tokens: readonly string[]): readonly number[] | undefined {
+    let node: TrieNode | undefined = this.#root;
+    for (const t of tokens) {
+      node = node.next?.get(t);
+      if (!node) return undefined;
+    }
+    return node.payloads;
+  }
+
   /** Every longest match starting at each token (overlapping matches from different starts are kept). */
   matchAll(tokens: NoteTokens): TrieMatch[] {
     const out: TrieMatch[] = [];

@@ -38,8 +38,10 @@ function withSeventh(codeSet: CodeSet, code: string, noteWords: ReadonlySet<stri
 
 /** Words a child's title adds to its parent's: its value on the axis the siblings differ by. */
 function ownWords(codeSet: CodeSet, parent: string, childTitle: string): string[] {
-  const base = new Set(titleTokens(codeSet.get(parent)?.title ?? ''));
-  return titleTokens(childTitle).filter((t) => !base.has(t) && !isStopword(t));
+  // Parenthesised words are nonessential ("stage 4 (severe)"): the note need not say them.
+  const essential = (title: string): string => title.replace(/\([^)]*\)/g, ' ');
+  const base = new Set(titleTokens(essential(codeSet.get(parent)?.title ?? '')));
+  return titleTokens(essential(childTitle)).filter((t) => !base.has(t) && !isStopword(t));
 }
 
 /** The child whose own words all occur in the sentence (the most words wins), if any. */

@@ -16,10 +16,10 @@ export interface NoteTokens {
 }
 
 const STOPWORDS = new Set(
-  'a an the of and or in on at to for with by from as is was were be been are this that these those it its ' +
-    'his her their he she they we our which who whom than then there also into per de da del la le'.split(
-      ' ',
-    ),
+  (
+    'a an the of and or in on at to for with by from as is was were be been are this that these those it its ' +
+    'his her their he she they we our which who whom than then there also into per de da del la le'
+  ).split(' '),
 );
 
 /** Whether a normalized token carries no meaning on its own (n-grams may not start or end on one). */
