@@ -28,7 +28,15 @@ export function readOrderFile(file: string): CodeRecord[] {
     }
     present.add(code);
     const kind = code.length === 3 ? 'category' : billable ? 'code' : 'subcategory';
-    out.push({ code, kind, billable, title, shortTitle, order: Number(line.slice(0, 5)), ...(parent ? { parent } : {}) });
+    out.push({
+      code,
+      kind,
+      billable,
+      title,
+      shortTitle,
+      order: Number(line.slice(0, 5)),
+      ...(parent ? { parent } : {}),
+    });
   }
   return out;
 }
@@ -43,7 +51,13 @@ export function readHcpcsFile(file: string): CodeRecord[] {
     const text = line.slice(11, 91).trim();
     const found = byCode.get(code);
     if (found) found.title = `${found.title} ${text}`;
-    else byCode.set(code, { title: text, shortTitle: line.slice(91, 119).trim(), order: byCode.size, modifier: ric === '7' });
+    else
+      byCode.set(code, {
+        title: text,
+        shortTitle: line.slice(91, 119).trim(),
+        order: byCode.size,
+        modifier: ric === '7',
+      });
   }
   return [...byCode].map(([code, r]) => ({
     code,
@@ -111,7 +125,9 @@ export function readIndexXml(file: string, kind: IndexKind): { terms: IndexTerm[
     if (node.name === 'mainTerm' || node.name === 'term') finishTerm(stack.pop()!, kind, headings, terms);
   });
   // Text of a title is collected around its <nemod> child: keep the title text only.
-  parser.write(readFileSync(file, 'utf8').replace(/<nemod>([^<]*)<\/nemod>/g, '</title><nemod>$1</nemod><title>'));
+  parser.write(
+    readFileSync(file, 'utf8').replace(/<nemod>([^<]*)<\/nemod>/g, '</title><nemod>$1</nemod><title>'),
+  );
   parser.close();
   return { terms: terms.sort((a, b) => a.id - b.id), headings };
 }

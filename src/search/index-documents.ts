@@ -43,7 +43,8 @@ export function* titleDocuments(codeSet: CodeSet): Generator<SourceDocument> {
     }
   }
   for (const n of codeSet.allNotes()) {
-    if (n.type === 'inclusionTerm') yield { target: n.owner, kind: 'inclusion', text: n.text, optional: '', label: n.text };
+    if (n.type === 'inclusionTerm')
+      yield { target: n.owner, kind: 'inclusion', text: n.text, optional: '', label: n.text };
   }
 }
 
@@ -79,14 +80,21 @@ function treeOf(terms: readonly IndexTerm[]): TermTree {
 
 function ancestry(tree: TermTree, term: IndexTerm): IndexTerm[] {
   const chain: IndexTerm[] = [];
-  for (let t: IndexTerm | undefined = term; t; t = t.parent === undefined ? undefined : tree.byId.get(t.parent)) {
+  for (
+    let t: IndexTerm | undefined = term;
+    t;
+    t = t.parent === undefined ? undefined : tree.byId.get(t.parent)
+  ) {
     chain.unshift(t);
   }
   return chain;
 }
 
 /** Required and optional words of an index path, and its label ("Failure > heart > systolic"). */
-function pathWords(chain: readonly IndexTerm[], mainOptional: boolean): { text: string; optional: string; label: string } {
+function pathWords(
+  chain: readonly IndexTerm[],
+  mainOptional: boolean,
+): { text: string; optional: string; label: string } {
   const required: string[] = [];
   const optional: string[] = [];
   for (const [i, t] of chain.entries()) {
@@ -102,7 +110,11 @@ function pathWords(chain: readonly IndexTerm[], mainOptional: boolean): { text: 
   return { text: required.join(' '), optional: optional.join(' '), label };
 }
 
-function descend(tree: TermTree, from: IndexTerm, parts: readonly string[]): { term: IndexTerm; depth: number } {
+function descend(
+  tree: TermTree,
+  from: IndexTerm,
+  parts: readonly string[],
+): { term: IndexTerm; depth: number } {
   let term = from;
   let depth = 0;
   for (const part of parts) {
@@ -131,7 +143,10 @@ export function resolveSee(tree: TermTree, see: string): IndexTerm | undefined {
 }
 
 /** Documents of one alphabetic index (main index or external-cause index), with see-references followed. */
-export function* indexDocuments(terms: readonly IndexTerm[], kind: 'index' | 'eindex'): Generator<SourceDocument> {
+export function* indexDocuments(
+  terms: readonly IndexTerm[],
+  kind: 'index' | 'eindex',
+): Generator<SourceDocument> {
   const tree = treeOf(terms);
   for (const t of terms) {
     const words = pathWords(ancestry(tree, t), false);
@@ -143,7 +158,9 @@ export function* indexDocuments(terms: readonly IndexTerm[], kind: 'index' | 'ei
     const to = resolveSee(tree, t.see);
     if (to?.code) {
       const label = `${words.label} → see ${t.see}`;
-      yield { target: to.code, kind: 'see', text: words.text, optional: words.optional, label };
+      // The words of the target explain the target's title (a child chosen under it), so they are optional.
+      const optional = `${words.optional} ${t.see}`;
+      yield { target: to.code, kind: 'see', text: words.text, optional, label };
     }
   }
 }
@@ -189,9 +206,18 @@ export function* pcsIndexDocuments(terms: readonly IndexTerm[]): Generator<Sourc
     const target = t.code ?? t.codes;
     if (!target) continue;
     const chain = ancestry(tree, t);
-    const words = pathWords(chain.map((c) => ({ ...c, see: undefined })), false);
+    const words = pathWords(
+      chain.map((c) => ({ ...c, see: undefined })),
+      false,
+    );
     const label = chain.map((c) => c.title || (c.see ? `see ${c.see}` : '')).join(' > ');
-    yield { target, kind: 'pcs-index', text: words.text, optional: `${words.optional} ${t.see ?? ''}`, label };
+    yield {
+      target,
+      kind: 'pcs-index',
+      text: words.text,
+      optional: `${words.optional} ${t.see ?? ''}`,
+      label,
+    };
   }
 }
 

@@ -44,7 +44,7 @@ rad=radius|uln=ulna|clav=clavicle|scap=scapula|metacarp=metacarpal|metatars=meta
 # cardiovascular
 htn=hypertension|hbp=hypertension|hypertensive=hypertension|chf=congestive heart failure|hf=heart failure
 hfref=systolic heart failure|hfpef=diastolic heart failure|hfmref=combined systolic diastolic heart failure
-cad=coronary artery disease atherosclerotic heart disease|ashd=atherosclerotic heart disease
+cad=coronary artery disease|ashd=atherosclerotic heart disease
 mi=myocardial infarction|ami=acute myocardial infarction|stemi=st elevation myocardial infarction
 nstemi=non st elevation nstemi myocardial infarction|uap=unstable angina|ua=unstable angina
 afib=atrial fibrillation|af=atrial fibrillation|a fib=atrial fibrillation|aflutter=atrial flutter|afl=atrial flutter
@@ -66,7 +66,7 @@ uri=upper respiratory infection|urti=upper respiratory infection|lrti=lower resp
 hap=pneumonia|vap=ventilator associated pneumonia|pna=pneumonia|pnx=pneumothorax|ptx=pneumothorax
 ards=acute respiratory distress syndrome|osa=obstructive sleep apnea|sob=shortness of breath|doe=dyspnea exertion
 rsv=respiratory syncytial virus|tb=tuberculosis|ild=interstitial lung disease|ipf=idiopathic pulmonary fibrosis
-rad=reactive airway disease|arf=acute respiratory failure|hypoxia=hypoxemia|resp=respiratory|bronch=bronchitis
+rad=reactive airway disease|arf=acute respiratory failure|resp=respiratory|bronch=bronchitis
 flu=influenza|covid=covid 19|covid19=covid 19|sars cov 2=covid 19|cf=cystic fibrosis
 # endocrine and metabolic
 dm=diabetes mellitus|t2dm=type 2 diabetes mellitus|dm2=type 2 diabetes mellitus|dmii=type 2 diabetes mellitus
@@ -75,7 +75,7 @@ dmi=type 1 diabetes mellitus|iddm=type 1 diabetes mellitus|gdm=gestational diabe
 hhs=hyperosmolar|hypogly=hypoglycemia|hypergly=hyperglycemia|a1c=hemoglobin a1c|hba1c=hemoglobin a1c
 t2=type 2|t1=type 1|diabetic=diabetes|dmt2=type 2 diabetes mellitus|dmt1=type 1 diabetes mellitus
 hypothy=hypothyroidism|hypot4=hypothyroidism|hyperthy=hyperthyroidism|hashimoto=hashimoto thyroiditis
-pcos=polycystic ovarian syndrome|obes=obesity|bmi=body mass index|vit=vitamin|hyperk=hyperkalemia
+pcos=polycystic ovarian syndrome|obes=obesity|bmi=body mass index|vit=vitamin|bppv=benign paroxysmal vertigo|hyperk=hyperkalemia
 hypok=hypokalemia|hypona=hyponatremia|hyperna=hypernatremia|hypomag=hypomagnesemia|hypocalc=hypocalcemia
 # renal and urology
 aki=acute kidney failure|arf=acute kidney failure|atn=acute tubular necrosis|ckd=chronic kidney disease
@@ -85,11 +85,11 @@ ui=urinary incontinence|sui=stress incontinence|hd=hemodialysis|pd=peritoneal di
 kidney stone=calculus kidney|renal stone=calculus kidney|gn=glomerulonephritis
 # gastrointestinal
 gerd=gastro esophageal reflux disease|gord=gastro esophageal reflux disease|reflux=gastro esophageal reflux
-gi=gastrointestinal|gib=gastrointestinal hemorrhage|ugib=upper gastrointestinal hemorrhage|lgib=lower gastrointestinal hemorrhage
+gi=gastrointestinal|gib=gastrointestinal hemorrhage|bleed=hemorrhage/bleeding|bleeding=bleeding/hemorrhage|ugib=upper gastrointestinal hemorrhage|lgib=lower gastrointestinal hemorrhage
 ibs=irritable bowel syndrome|ibd=inflammatory bowel disease|uc=ulcerative colitis|cd=crohn disease
 pud=peptic ulcer|sbo=small bowel obstruction|lbo=large bowel obstruction|nafld=nonalcoholic fatty liver
 nash=nonalcoholic steatohepatitis|hcv=hepatitis c|hbv=hepatitis b|hav=hepatitis a|hep=hepatitis
-cdiff=clostridium difficile|c diff=clostridium difficile|cdi=clostridium difficile|hp=helicobacter pylori
+cdiff=clostridium difficile enterocolitis|c diff=clostridium difficile enterocolitis|cdi=clostridium difficile enterocolitis|hp=helicobacter pylori
 h pylori=helicobacter pylori|n v=nausea vomiting|abd=abdominal|appy=appendectomy|chole=cholecystectomy
 lap chole=laparoscopic cholecystectomy|egd=esophagogastroduodenoscopy|colo=colonoscopy|bm=bowel
 # infectious
@@ -114,7 +114,7 @@ ga=gestation|wks=weeks|wk=weeks|lmp=menstrual|pp=postpartum|pph=postpartum hemor
 aub=abnormal uterine bleeding|pid=pelvic inflammatory disease|hrt=hormone replacement|iud=intrauterine device
 # hematology and oncology
 ca=malignant neoplasm|cancer=malignant neoplasm|carcinoma=malignant neoplasm|malignancy=malignant neoplasm
-tumor=neoplasm|tumour=neoplasm|mets=secondary malignant neoplasm|metastatic=secondary malignant neoplasm
+fibroid=leiomyoma|fibroids=leiomyoma|tumor=neoplasm|tumour=neoplasm|mets=secondary malignant neoplasm|metastatic=secondary malignant neoplasm
 metastasis=secondary malignant neoplasm|cll=chronic lymphocytic leukemia|cml=chronic myeloid leukemia
 aml=acute myeloid leukemia|nhl=non hodgkin lymphoma|mds=myelodysplastic syndrome
 ida=iron deficiency anemia|scd=sickle cell disease|itp=immune thrombocytopenic purpura
@@ -137,9 +137,14 @@ benzo=benzodiazepine|benzos=benzodiazepine|opioids=opioid|narcotic=opioid|coumad
 dog bite=bitten dog|mauled=bitten|slip=slipping|trip=tripping|fall=fall|fell=fall|ped=pedestrian
 # status, history, screening, encounters
 s p=status|hx of=history|fam hx=family history|scrn=screening|screen=screening|wcc=well child
-awv=annual wellness|pe=pulmonary embolism|ppx=prophylactic|f u=follow up|fu=follow up|dnr=do not resuscitate
-nicotine=nicotine|smoker=nicotine dependence|tobacco use=nicotine dependence|vaping=nicotine dependence
+awv=annual wellness|well child=routine child health examination|ultrasound=ultrasonography|sonogram=ultrasonography|pe=pulmonary embolism|ppx=prophylactic|f u=follow up|fu=follow up|dnr=do not resuscitate
+nicotine=nicotine|smoker=nicotine dependence|vaping=nicotine dependence
 lt=long term|ltc=long term|longterm=long term|anticoag=anticoagulants|insulin use=long term insulin
+# adjectives the release writes as the organ noun (either form matches)
+ovarian=ovarian/ovary|uterine=uterine/uterus|gastric=gastric/stomach|pancreatic=pancreatic/pancreas
+hepatic=hepatic/liver|renal=renal/kidney|colonic=colonic/colon|prostatic=prostatic/prostate|cardiac=cardiac/heart
+cerebral=cerebral/brain|rectal=rectal/rectum|bladder=bladder|vesical=bladder|mammary=breast|thyroidal=thyroid
+leg=leg/lower|arm=arm/upper
 # procedures (ICD-10-PCS) and supplies (HCPCS)
 lap=percutaneous endoscopic|laparoscopic=percutaneous endoscopic|lapar=percutaneous endoscopic
 scope=endoscopic|endo=endoscopic|perc=percutaneous|percut=percutaneous|arthroscopic=percutaneous endoscopic
@@ -152,7 +157,7 @@ salpingectomy=resection fallopian tube|tonsillectomy=resection tonsils|adenoidec
 amputation=detachment|circumcision=resection prepuce|vasectomy=occlusion vas deferens
 tubal ligation=occlusion fallopian tube|angioplasty=dilation|stent=intraluminal device|ptca=dilation coronary artery
 dialysis=hemodialysis performance urinary filtration|intubation=insertion endotracheal airway
-mechanical ventilation=assistance respiratory ventilation|vent=ventilation|cpr=cardiopulmonary resuscitation
+mechanical ventilation=performance respiratory ventilation|vent=ventilation|cpr=performance cardiac output single manual
 ecmo=extracorporeal oxygenation membrane|tee=transesophageal|echo=echocardiography ultrasonography heart
 cxr=chest x ray plain radiography|ct=computerized tomography|mri=magnetic resonance imaging
 xray=plain radiography|x ray=plain radiography|bx=biopsy diagnostic excision|biopsy=diagnostic excision

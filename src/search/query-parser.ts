@@ -54,23 +54,52 @@ function prefixAlternatives(index: SearchIndexData, prefix: string): WordAlterna
   return out.slice(0, PREFIX_EXPANSIONS).map((a) => ({ id: a.id, factor: 0.9 }));
 }
 
+function corrections(
+  index: SearchIndexData,
+  word: string,
+): { alternatives: WordAlternative[]; to: string[] } {
+  const freq = (id: number): number => index.df[index.surfaceStem[id]!]!;
+  const fixes = correct(word, index.surfaceWords, index.deletions, freq);
+  const alternatives: WordAlternative[] = [];
+  for (const f of fixes) {
+    const id = index.surfaceStem[f.id]!;
+    if (!alternatives.some((a) => a.id === id))
+      alternatives.push({ id, factor: CORRECTION_FACTOR[f.distance] ?? 0.5 });
+  }
+  return { alternatives, to: fixes.map((f) => index.surfaceWords[f.id]!) };
+}
+
+/** A word the release writes as two ("preeclampsia" / "pre-eclampsia"), split where both halves are known. */
+function splitCompound(index: SearchIndexData, word: string): string[] | undefined {
+  for (let i = 3; i <= word.length - 3; i++) {
+    const [a, b] = [word.slice(0, i), word.slice(i)];
+    if (findWord(index.vocabulary, stem(a)) >= 0 && findWord(index.vocabulary, stem(b)) >= 0) return [a, b];
+  }
+  return undefined;
+}
+
 function alternativesOf(index: SearchIndexData, word: string, isPrefix: boolean): QueryWord {
-  const s = stem(word);
-  const exact = findWord(index.vocabulary, s);
-  const n = index.docKind.length;
-  const alternatives: WordAlternative[] = exact >= 0 ? [{ id: exact, factor: 1 }] : [];
+  const variants = word.split('/');
+  const s = stem(variants[0]!);
+  const alternatives: WordAlternative[] = [];
+  for (const v of variants) {
+    const id = findWord(index.vocabulary, stem(v));
+    if (id >= 0 && !alternatives.some((a) => a.id === id)) alternatives.push({ id, factor: 1 });
+  }
+  const exact = alternatives[0]?.id ?? -1;
   if (isPrefix) {
     for (const a of prefixAlternatives(index, word)) if (a.id !== exact) alternatives.push(a);
   }
   let correctedTo: string[] | undefined;
   if (alternatives.length === 0) {
-    const fixes = correct(s, index.vocabulary, index.deletions, (id) => index.df[id]!);
-    correctedTo = fixes.map((f) => index.vocabulary[f.id]!);
-    for (const f of fixes) alternatives.push({ id: f.id, factor: CORRECTION_FACTOR[f.distance] ?? 0.5 });
+    const fixed = corrections(index, variants[0]!);
+    alternatives.push(...fixed.alternatives);
+    correctedTo = fixed.to;
   }
   const best = alternatives[0];
-  const weight = best === undefined ? 0 : wordWeight(index.df[best.id]!, n);
-  return { text: word, stem: s, weight, alternatives, ...(correctedTo?.length ? { correctedTo } : {}) };
+  const weight = best === undefined ? 0 : wordWeight(index.df[best.id]!, index.docKind.length);
+  const text = variants[0]!;
+  return { text, stem: s, weight, alternatives, ...(correctedTo?.length ? { correctedTo } : {}) };
 }
 
 /** Parses a query against one index. `prefix`: the last word is still being typed. */
@@ -78,14 +107,17 @@ export function parseQuery(index: SearchIndexData, raw: string, prefix: boolean)
   const { words, expansions } = queryWords(raw);
   const seen = new Set<string>();
   const out: QueryWord[] = [];
-  words.forEach((w, i) => {
-    const isLast = i === words.length - 1 && prefix;
+  const add = (w: string, isLast: boolean): void => {
     if ((STOP_WORDS.has(w) && !isLast) || out.length >= MAX_QUERY_WORDS) return;
-    const s = stem(w);
+    const s = stem(w.split('/')[0]!);
     if (seen.has(s)) return;
     seen.add(s);
-    out.push(alternativesOf(index, w, isLast));
-  });
+    const parsed = alternativesOf(index, w, isLast);
+    const parts = parsed.alternatives.length === 0 ? splitCompound(index, w) : undefined;
+    if (parts) for (const p of parts) add(p, false);
+    else out.push(parsed);
+  };
+  words.forEach((w, i) => add(w, i === words.length - 1 && prefix));
   const totalWeight = out.reduce((sum, w) => sum + w.weight, 0);
   return { words: out, expansions, totalWeight };
 }

@@ -11,6 +11,7 @@ import type { ParsedQuery } from './query-parser.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { wordWeight } from './search-index.ts';
 import { FREE_WORDS } from './text-normalizer.ts';
+import { topK } from './top-k.ts';
 
 /** Ranking weights, in one place so the query set can tune them. */
 const RANK = {
@@ -26,8 +27,8 @@ const RANK = {
   /** Only the best documents hand their match on to the codes under a header. */
   maxPropagating: 60,
   maxRange: 600,
-  /** Words found in more documents than this only refine candidates found through rarer words. */
-  driverDf: 30000,
+  /** Rarer words drive the candidate search until the rest weigh at most this share of the query. */
+  driverRest: 0.4,
 } as const;
 
 const KIND_BOOST: Readonly<Record<(typeof DOC_KINDS)[number], number>> = {
@@ -56,6 +57,11 @@ export interface EngineHit {
 interface Scratch {
   stamp: Uint32Array;
   serial: number;
+  /** Candidate documents of the current query and their scores. */
+  docs: Uint32Array;
+  scores: Float64Array;
+  /** Vocabulary words of the current source document (marked with `serial`). */
+  inSource: Uint32Array;
   termBit: Int8Array;
   weight: Float32Array;
   free: Uint8Array;
@@ -70,6 +76,9 @@ function scratchOf(index: SearchIndexData): Scratch {
     s = {
       stamp: new Uint32Array(n),
       serial: 0,
+      docs: new Uint32Array(n),
+      scores: new Float64Array(n),
+      inSource: new Uint32Array(index.vocabulary.length),
       termBit: new Int8Array(index.vocabulary.length).fill(-1),
       weight: Float32Array.from(index.df, (df) => wordWeight(df, n)),
       free: Uint8Array.from(index.vocabulary, (w) => (FREE_WORDS.has(w) ? 1 : 0)),
@@ -79,14 +88,21 @@ function scratchOf(index: SearchIndexData): Scratch {
   return s;
 }
 
+/** What matching one document found: the query words (bits), and the shares of query and document covered. */
 interface DocMatch {
   mask: number;
-  /** Share of the query's weight matched, and share of the document's required weight matched. */
   queryCover: number;
   docCover: number;
 }
 
-function matchDoc(index: SearchIndexData, s: Scratch, bitWeight: Float32Array, total: number, d: number): DocMatch {
+function matchDoc(
+  index: SearchIndexData,
+  s: Scratch,
+  bitWeight: Float32Array,
+  total: number,
+  d: number,
+  out: DocMatch,
+): DocMatch {
   let mask = 0;
   let qW = 0;
   let dW = 0;
@@ -103,63 +119,102 @@ function matchDoc(index: SearchIndexData, s: Scratch, bitWeight: Float32Array, t
     if (k < req && s.free[t] === 0) dW += s.weight[t]!;
   }
   const dTotal = index.docWeight[d]!;
-  return { mask, queryCover: total > 0 ? qW / total : 0, docCover: dTotal > 0 ? Math.min(1, dW / dTotal) : 1 };
+  out.mask = mask;
+  out.queryCover = total > 0 ? qW / total : 0;
+  out.docCover = dTotal > 0 ? Math.min(1, dW / dTotal) : 1;
+  return out;
 }
 
 function docScore(index: SearchIndexData, d: number, m: DocMatch): number {
   return m.queryCover * (0.75 + 0.25 * m.docCover) + KIND_BOOSTS[index.docKind[d]!]! * m.queryCover;
 }
 
-/** Candidate documents: every document holding one of the query's driver (rarer) words. */
-function candidates(index: SearchIndexData, s: Scratch, q: ParsedQuery): number[] {
+/**
+ * Candidate documents: those holding one of the query's driver words. Drivers are taken rarest first
+ * until the words left out weigh too little for a document holding only them to be kept (MaxScore):
+ * "closed fracture right distal radius" is driven by "radius" and "distal", not by "right".
+ */
+function candidates(
+  index: SearchIndexData,
+  s: Scratch,
+  q: ParsedQuery,
+  bitWeight: Float32Array,
+  total: number,
+): number {
   const byDf = q.words
-    .map((w) => ({ w, df: w.alternatives.reduce((sum, a) => sum + index.df[a.id]!, 0) }))
+    .map((w, b) => ({ w, b, df: w.alternatives.reduce((sum, a) => sum + index.df[a.id]!, 0) }))
     .filter((x) => x.df > 0)
     .sort((a, b) => a.df - b.df);
-  const drivers = byDf.filter((x, i) => i === 0 || x.df <= RANK.driverDf);
+  let left = total;
   const serial = ++s.serial;
-  const out: number[] = [];
-  for (const { w } of drivers) {
+  let n = 0;
+  for (const { w, b } of byDf) {
+    if (left <= total * RANK.driverRest && n > 0) break;
+    left -= bitWeight[b]!;
     for (const a of w.alternatives) {
       const end = index.postingStart[a.id + 1]!;
       for (let p = index.postingStart[a.id]!; p < end; p++) {
         const d = index.postings[p]!;
         if (s.stamp[d] !== serial) {
           s.stamp[d] = serial;
-          out.push(d);
+          s.docs[n++] = d;
         }
       }
     }
   }
-  return out;
+  return n;
 }
 
 interface Source {
+  /** The best document leading to the code, and its score. */
   score: number;
-  /** Share of the source document's own words that the query names. */
-  cover: number;
   doc: number;
+  /** Query words matched by any document leading to the code. */
   mask: number;
-  inherited: boolean;
+  /** The best share of own words matched among documents naming the code itself (-1: none). */
+  directCover: number;
+  /** The best header-level document that led to the code (-1: none), and its share of own words matched. */
+  via: number;
+  viaCover: number;
 }
 
-function offer(best: Map<number, Source>, code: number, src: Source): void {
-  const cur = best.get(code);
-  if (!cur || src.score > cur.score) best.set(code, src);
+function offer(
+  best: Map<number, Source>,
+  code: number,
+  doc: number,
+  score: number,
+  cover: number,
+  mask: number,
+  inherited: boolean,
+): void {
+  let cur = best.get(code);
+  if (!cur) {
+    cur = { score, doc, mask: 0, directCover: -1, via: -1, viaCover: 0 };
+    best.set(code, cur);
+  }
+  // Documents are offered best first: later ones add the words they matched.
+  cur.mask |= mask;
+  if (!inherited) cur.directCover = Math.max(cur.directCover, cover);
+  else if (cur.via < 0) {
+    cur.via = doc;
+    cur.viaCover = cover;
+  }
 }
 
 /** The codes the best documents lead to, each with its best source document. */
 function codeSources(index: SearchIndexData, docs: readonly ScoredDoc[]): Map<number, Source> {
   const best = new Map<number, Source>();
-  docs.forEach(({ d, score, mask, cover }, rank) => {
+  let propagating = 0;
+  for (const { d, score, mask, cover } of docs) {
     const lo = index.docLo[d]!;
     const hi = index.docHi[d]!;
-    const range = hi - lo > RANK.maxRange || rank >= RANK.maxPropagating ? lo + 1 : hi;
+    const spread = hi - lo > 1 && hi - lo <= RANK.maxRange && propagating++ < RANK.maxPropagating;
+    const range = spread ? hi : lo + 1;
     for (let c = lo; c < range; c++) {
       const inherited = hi - lo > 1 && !(c === lo && index.billable[c] === 0);
-      offer(best, c, { score, cover, doc: d, mask, inherited });
+      offer(best, c, d, score, cover, mask, inherited);
     }
-  });
+  }
   return best;
 }
 
@@ -170,6 +225,27 @@ interface ScoredDoc {
   cover: number;
 }
 
+/**
+ * How much of a child's title the query and the index entry that led to it explain together: under
+ * "Fracture > radius > distal end (see lower end)", "lower end of left radius, initial" is explained by
+ * the entry and the query, while "Colles' fracture" adds a word nobody asked for.
+ */
+function explainedTitle(index: SearchIndexData, s: Scratch, code: number, sourceDoc: number): number {
+  const serial = ++s.serial;
+  for (let k = index.tokStart[sourceDoc]!; k < index.tokStart[sourceDoc + 1]!; k++)
+    s.inSource[index.tokens[k]!] = serial;
+  const d = index.titleDoc[code]!;
+  let total = 0;
+  let explained = 0;
+  for (let k = index.tokStart[d]!; k < index.reqEnd[d]!; k++) {
+    const t = index.tokens[k]!;
+    if (s.free[t] === 1) continue;
+    total += s.weight[t]!;
+    if (s.termBit[t]! >= 0 || s.inSource[t] === serial) explained += s.weight[t]!;
+  }
+  return total > 0 ? explained / total : 1;
+}
+
 function maskWeight(mask: number, bitWeight: Float32Array): number {
   let w = 0;
   for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) w += bitWeight[b]!;
@@ -177,7 +253,12 @@ function maskWeight(mask: number, bitWeight: Float32Array): number {
 }
 
 /** Runs a parsed query on one index; hits sorted best first. */
-export function runQuery(index: SearchIndexData, q: ParsedQuery, billableOnly: boolean, limit: number): EngineHit[] {
+export function runQuery(
+  index: SearchIndexData,
+  q: ParsedQuery,
+  billableOnly: boolean,
+  limit: number,
+): EngineHit[] {
   if (q.totalWeight <= 0) return [];
   const s = scratchOf(index);
   const bitWeight = new Float32Array(q.words.length);
@@ -192,6 +273,39 @@ export function runQuery(index: SearchIndexData, q: ParsedQuery, billableOnly: b
   }
 }
 
+/** The best documents for the query, best first. */
+function bestDocs(
+  index: SearchIndexData,
+  s: Scratch,
+  q: ParsedQuery,
+  bitWeight: Float32Array,
+  total: number,
+): ScoredDoc[] {
+  const n = candidates(index, s, q, bitWeight, total);
+  const { docs, scores } = s;
+  const m: DocMatch = { mask: 0, queryCover: 0, docCover: 0 };
+  let top = 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    const score = docScore(index, d, matchDoc(index, s, bitWeight, total, d, m));
+    scores[i] = score;
+    if (score > top) top = score;
+  }
+  // Only documents near the best are worth ranking: drop the rest before selecting the top ones.
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    if (scores[i]! >= top * RANK.keepShare) {
+      docs[kept] = docs[i]!;
+      scores[kept++] = scores[i]!;
+    }
+  }
+  return topK(scores, kept, RANK.maxDocs).map((i) => {
+    const d = docs[i]!;
+    matchDoc(index, s, bitWeight, total, d, m);
+    return { d, score: scores[i]!, mask: m.mask, cover: m.docCover };
+  });
+}
+
 function rank(
   index: SearchIndexData,
   s: Scratch,
@@ -201,28 +315,27 @@ function rank(
   limit: number,
 ): EngineHit[] {
   const total = maskWeight((1 << q.words.length) - 1, bitWeight);
-  const scored = candidates(index, s, q).map((d) => {
-    const m = matchDoc(index, s, bitWeight, total, d);
-    return { d, score: docScore(index, d, m), mask: m.mask, cover: m.docCover };
-  });
-  const top = scored.reduce((max, x) => Math.max(max, x.score), 0);
-  const kept = scored.filter((x) => x.score >= top * RANK.keepShare).sort((a, b) => b.score - a.score);
-  const sources = codeSources(index, kept.slice(0, RANK.maxDocs));
+  const sources = codeSources(index, bestDocs(index, s, q, bitWeight, total));
   const hits: EngineHit[] = [];
+  const title: DocMatch = { mask: 0, queryCover: 0, docCover: 0 };
   for (const [code, src] of sources) {
     if (billableOnly && index.billable[code] === 0) continue;
-    const title = matchDoc(index, s, bitWeight, total, index.titleDoc[code]!);
+    matchDoc(index, s, bitWeight, total, index.titleDoc[code]!, title);
     const mask = src.mask | title.mask;
-    // How well the code's best description fits the query: an index path naming the code directly
-    // counts as its description; a child reached through its header is judged half by its own title.
-    const fit = src.inherited ? (title.docCover + src.cover) / 2 : Math.max(title.docCover, src.cover);
+    // How well the code's best description fits the query: its title or an index entry naming it,
+    // or, for a child reached through its header, its title as explained by the entry and the query.
+    const inherited = src.directCover < 0;
+    const viaFit = src.via >= 0 ? (explainedTitle(index, s, code, src.via) + src.viaCover) / 2 : 0;
+    const fit = inherited ? viaFit : Math.max(title.docCover, src.directCover, viaFit);
     const score =
       RANK.coverage * (total > 0 ? maskWeight(mask, bitWeight) / total : 0) +
       RANK.source * src.score +
       RANK.titleFit * fit -
-      (src.inherited ? RANK.inherited : 0) -
+      (inherited ? RANK.inherited : 0) -
       (index.billable[code] === 0 ? RANK.header : 0);
-    hits.push({ code, score, doc: src.doc, mask, inherited: src.inherited });
+    // Rounded so that float noise does not outrank the tabular order between equal fits.
+    const doc = src.doc === index.titleDoc[code] && src.via >= 0 ? src.via : src.doc;
+    hits.push({ code, score: Math.round(score * 1e4) / 1e4, doc, mask, inherited });
   }
   hits.sort((a, b) => b.score - a.score || a.code - b.code);
   return hits.slice(0, limit);

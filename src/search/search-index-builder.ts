@@ -6,11 +6,49 @@ import { prefixRange, wordWeight } from './search-index.ts';
 import { buildDeletionTable } from './spelling-corrector.ts';
 import { FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
-/** Stems of the meaningful words of a text, in order, without repeats. */
-export function textStems(text: string): string[] {
+const NEGATED = /\b(without|not)\b[^,;()]*?(?=,|;|\(|\)|\bwith\b|$)/gi;
+
+/**
+ * Removes negated clauses ("without complications", "not having achieved remission"): what a title
+ * rules out is neither a match for the query nor an unmatched word to penalize. This is what makes
+ * the default code ("... without complications") the best fit when the query says nothing more.
+ */
+export function dropNegated(text: string): { text: string; negated: boolean } {
+  let negated = false;
+  const kept = text.replace(NEGATED, () => {
+    negated = true;
+    return ' ';
+  });
+  return { text: kept, negated };
+}
+
+/**
+ * The 7th-character clause of a title (", initial encounter for closed fracture", ", subsequent
+ * encounter for fracture with nonunion", ", sequela"). Its words are optional: they match when the
+ * query names the episode, and cost nothing when it does not, so the tabular order (A before D before
+ * S) picks the default, as Guidelines I.C.19.a (initial encounter) and I.C.19.c.1 (closed) expect.
+ */
+const EPISODE = /,\s*(initial encounter|subsequent encounter|sequela)\b.*$/i;
+
+/** A title split into its required words and its optional (episode, negated) words. */
+export function titleParts(title: string): { text: string; optional: string } {
+  const episode = EPISODE.exec(title);
+  const body = episode ? title.slice(0, episode.index) : title;
+  const kept = dropNegated(body);
+  return { text: kept.text, optional: `${episode?.[0] ?? ''} ${kept.negated ? 'without' : ''}` };
+}
+
+/** Stems of the meaningful words of a text, in order, without repeats; `surface` collects word -> stem. */
+export function textStems(text: string, surface?: Map<string, string>): string[] {
   const out = new Set<string>();
   for (const w of splitWords(text)) {
-    if (!STOP_WORDS.has(w)) out.add(stem(w));
+    if (STOP_WORDS.has(w)) continue;
+    let s = surface?.get(w);
+    if (s === undefined) {
+      s = stem(w);
+      surface?.set(w, s);
+    }
+    out.add(s);
   }
   return [...out];
 }
@@ -36,14 +74,24 @@ function targetRange(codes: readonly string[], doc: SourceDocument): [number, nu
   return [lo, hi];
 }
 
-function drafts(codeSet: CodeSet, codes: readonly string[], labels: string[]): Draft[] {
+function drafts(
+  codeSet: CodeSet,
+  codes: readonly string[],
+  labels: string[],
+  surface: Map<string, string>,
+): Draft[] {
   const out: Draft[] = [];
   const labelIds = new Map<string, number>();
   for (const doc of allDocuments(codeSet)) {
     const range = targetRange(codes, doc);
     if (!range) continue;
-    const required = textStems(doc.text);
-    const optional = textStems(doc.optional).filter((w) => !required.includes(w));
+    const titleLike = doc.kind === 'title' || doc.kind === 'short' || doc.kind === 'inclusion';
+    const req = titleLike ? titleParts(doc.text) : { text: doc.text, optional: '' };
+    const opt = dropNegated(doc.optional);
+    const required = textStems(req.text, surface);
+    const optional = textStems(`${req.optional} ${opt.text} ${opt.negated ? 'without' : ''}`, surface).filter(
+      (w) => !required.includes(w),
+    );
     if (required.length + optional.length === 0) continue;
     let label = -1;
     if (doc.label !== undefined) {
@@ -58,16 +106,25 @@ function drafts(codeSet: CodeSet, codes: readonly string[], labels: string[]): D
   return out;
 }
 
-function vocabularyOf(docs: readonly Draft[]): { vocabulary: string[]; ids: Map<string, number>; df: Uint32Array } {
+function vocabularyOf(docs: readonly Draft[]): {
+  vocabulary: string[];
+  ids: Map<string, number>;
+  df: Uint32Array;
+} {
   const counts = new Map<string, number>();
-  for (const d of docs) for (const w of [...d.required, ...d.optional]) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const d of docs)
+    for (const w of [...d.required, ...d.optional]) counts.set(w, (counts.get(w) ?? 0) + 1);
   const vocabulary = [...counts.keys()].sort();
   const ids = new Map(vocabulary.map((w, i) => [w, i]));
   const df = Uint32Array.from(vocabulary, (w) => counts.get(w)!);
   return { vocabulary, ids, df };
 }
 
-function postingsOf(docs: readonly Draft[], ids: Map<string, number>, df: Uint32Array): [Uint32Array, Uint32Array] {
+function postingsOf(
+  docs: readonly Draft[],
+  ids: Map<string, number>,
+  df: Uint32Array,
+): [Uint32Array, Uint32Array] {
   const start = new Uint32Array(df.length + 1);
   for (let i = 0; i < df.length; i++) start[i + 1] = start[i]! + df[i]!;
   const fill = start.slice(0, df.length);
@@ -83,8 +140,10 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
   const records = [...codeSet.codes()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const codes = records.map((r) => r.code);
   const labels: string[] = [];
-  const docs = drafts(codeSet, codes, labels);
+  const surface = new Map<string, string>();
+  const docs = drafts(codeSet, codes, labels, surface);
   const { vocabulary, ids, df } = vocabularyOf(docs);
+  const surfaceWords = [...surface.keys()].filter((w) => ids.has(surface.get(w)!)).sort();
   const [postingStart, postings] = postingsOf(docs, ids, df);
   const n = docs.length;
   const tokStart = new Uint32Array(n + 1);
@@ -94,10 +153,12 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
   const titleDoc = new Uint32Array(codes.length);
   docs.forEach((d, i) => {
     tokStart[i] = tokens.length;
+    let weight = 0;
     for (const w of d.required) {
       tokens.push(ids.get(w)!);
-      if (!FREE_WORDS.has(w)) docWeight[i] += wordWeight(df[ids.get(w)!]!, n);
+      if (!FREE_WORDS.has(w)) weight += wordWeight(df[ids.get(w)!]!, n);
     }
+    docWeight[i] = weight;
     reqEnd[i] = tokens.length;
     for (const w of d.optional) tokens.push(ids.get(w)!);
     if (d.kind === 'title') titleDoc[d.lo] = i;
@@ -128,6 +189,8 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
     tokens: Uint32Array.from(tokens),
     docWeight,
     labels,
-    deletions: buildDeletionTable(vocabulary),
+    surfaceWords,
+    surfaceStem: Uint32Array.from(surfaceWords, (w) => ids.get(surface.get(w)!)!),
+    deletions: buildDeletionTable(surfaceWords),
   };
 }

@@ -40,7 +40,10 @@ export interface SearchIndexData {
   /** Sum of the weights of the document's required words, free words excluded. */
   readonly docWeight: Float32Array;
   readonly labels: readonly string[];
-  /** Symmetric-deletion table for spelling correction (see spelling-corrector.ts). */
+  /** Words as written in the release (sorted), each with its stem's vocabulary index: spelling is corrected on these. */
+  readonly surfaceWords: readonly string[];
+  readonly surfaceStem: Uint32Array;
+  /** Symmetric-deletion table of the surface words for spelling correction (see spelling-corrector.ts). */
   readonly deletions: Uint32Array;
 }
 

@@ -70,27 +70,39 @@ export function searchIndexOf(source: SearchSource): SearchIndexData {
 export function validateQuery(query: string): string {
   const trimmed = query.trim();
   const hint = 'Type a few words or a code, e.g. "acute on chronic systolic CHF" or "E11.22".';
-  if (trimmed === '') throw new MedcodeError('SEARCH_QUERY_INVALID', 'the search query is empty', { location: { field: 'query' }, hint });
-  if (trimmed.length > MAX_QUERY_LENGTH) {
-    throw new MedcodeError('SEARCH_QUERY_INVALID', `the search query is ${trimmed.length} characters long; at most ${MAX_QUERY_LENGTH} are searched`, {
+  if (trimmed === '')
+    throw new MedcodeError('SEARCH_QUERY_INVALID', 'the search query is empty', {
       location: { field: 'query' },
-      hint: 'Shorten the query; to find codes for a whole note use the coding engine (medcode code).',
+      hint,
     });
+  if (trimmed.length > MAX_QUERY_LENGTH) {
+    throw new MedcodeError(
+      'SEARCH_QUERY_INVALID',
+      `the search query is ${trimmed.length} characters long; at most ${MAX_QUERY_LENGTH} are searched`,
+      {
+        location: { field: 'query' },
+        hint: 'Shorten the query; to find codes for a whole note use the coding engine (medcode code).',
+      },
+    );
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(trimmed)) {
-    throw new MedcodeError('SEARCH_QUERY_INVALID', 'the search query holds control or binary characters', { location: { field: 'query' }, hint });
+    throw new MedcodeError('SEARCH_QUERY_INVALID', 'the search query holds control or binary characters', {
+      location: { field: 'query' },
+      hint,
+    });
   }
   return trimmed;
 }
 
 function chooseIndexes(sources: readonly SearchSource[], options: SearchOptions): SearchIndexData[] {
-  const wanted = (s: CodeSystem): boolean => options.system === undefined || options.system === 'all' || options.system === s;
+  const wanted = (s: CodeSystem): boolean =>
+    options.system === undefined || options.system === 'all' || options.system === s;
   const bySystem = new Map<CodeSystem, SearchIndexData>();
   for (const source of sources) {
     const info = isIndex(source) ? source.info : source.info;
     if (!wanted(info.system)) continue;
-    if (options.date !== undefined && (options.date < info.effectiveFrom || options.date > info.effectiveTo)) continue;
+    if (options.date !== undefined && (options.date < info.effectiveFrom || options.date > info.effectiveTo))
+      continue;
     const cur = bySystem.get(info.system);
     if (!cur || cur.info.year < info.year) bySystem.set(info.system, searchIndexOf(source));
   }
@@ -104,18 +116,29 @@ function codeHits(index: SearchIndexData, query: string, prefix: boolean): Engin
   const out: EngineHit[] = [];
   for (let c = lo; c < hi && (prefix || c === lo) && out.length < MAX_LIMIT; c++) {
     if (!prefix && index.codes[c] !== code) break;
-    out.push({ code: c, score: index.codes[c] === code ? 2 : 1.5, doc: index.titleDoc[c]!, mask: 0, inherited: false });
+    out.push({
+      code: c,
+      score: index.codes[c] === code ? 2 : 1.5,
+      doc: index.titleDoc[c]!,
+      mask: 0,
+      inherited: false,
+    });
   }
   return out;
 }
 
 function whyOf(index: SearchIndexData, q: ParsedQuery, hit: EngineHit): { why: string; matched: string[] } {
-  const matched = q.words.filter((_, b) => (hit.mask & (1 << b)) !== 0).map((w) => w.correctedTo ? `${w.text}→${w.correctedTo.join('|')}` : w.text);
+  const matched = q.words
+    .filter((_, b) => (hit.mask & (1 << b)) !== 0)
+    .map((w) => (w.correctedTo ? `${w.text}→${w.correctedTo.join('|')}` : w.text));
   const label = index.docLabel[hit.doc]!;
   const source = hit.mask === 0 ? 'code' : label >= 0 ? index.labels[label]! : 'description';
   const via = hit.inherited ? ' (narrowed by the code title)' : '';
   const expanded = q.expansions.length ? `; read as: ${q.expansions.join(', ')}` : '';
-  return { why: `${source}${via}${matched.length ? ` — matched ${matched.join(', ')}` : ''}${expanded}`, matched };
+  return {
+    why: `${source}${via}${matched.length ? ` — matched ${matched.join(', ')}` : ''}${expanded}`,
+    matched,
+  };
 }
 
 function toResult(index: SearchIndexData, q: ParsedQuery, hit: EngineHit, date: IsoDate): SearchHit {
@@ -138,7 +161,11 @@ function toResult(index: SearchIndexData, q: ParsedQuery, hit: EngineHit, date: 
  * Searches the code sets for what a coder typed; best first.
  * @example search([cm2026], 'fx L distal radius init', { billable: true, limit: 5 })
  */
-export function search(sources: readonly SearchSource[], query: string, options: SearchOptions = {}): SearchHit[] {
+export function search(
+  sources: readonly SearchSource[],
+  query: string,
+  options: SearchOptions = {},
+): SearchHit[] {
   const text = validateQuery(query);
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? 10)));
   const prefix = options.prefix ?? false;

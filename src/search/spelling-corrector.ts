@@ -42,7 +42,8 @@ export function editDistance(a: string, b: string, limit: number): number {
     for (let j = 1; j <= n; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
@@ -80,6 +81,15 @@ function lowerBound(table: Uint32Array, h: number): number {
   return lo;
 }
 
+/** Characters shared at the start plus at the end: misspellings keep a word's ends ("migrane" is "migraine", not "migrans"). */
+function keptEnds(a: string, b: string): number {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  return p + q;
+}
+
 /** A vocabulary word close to `word`, with its distance. */
 export interface Correction {
   readonly id: number;
@@ -110,7 +120,8 @@ export function correct(
   }
   return [...seen]
     .filter(([, dist]) => dist <= max && dist > 0)
-    .map(([id, distance]) => ({ id, distance }))
-    .sort((a, b) => a.distance - b.distance || frequency(b.id) - frequency(a.id))
-    .slice(0, limit);
+    .map(([id, distance]) => ({ id, distance, kept: keptEnds(word, vocabulary[id]!) }))
+    .sort((a, b) => a.distance - b.distance || b.kept - a.kept || frequency(b.id) - frequency(a.id))
+    .slice(0, limit)
+    .map(({ id, distance }) => ({ id, distance }));
 }

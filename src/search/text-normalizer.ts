@@ -40,20 +40,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
  * Words a document may hold without the query asking for them: they mark the default choice
  * ("unspecified", "NOS"), so a code whose title differs from the query only by these is preferred.
  */
-const FREE_WORD_LIST = [
-  'unspecified',
-  'unsp',
-  'nos',
-  'nec',
-  'site',
-  // Guidelines I.C.19.a: with no episode of care stated, the initial-encounter code is chosen; the
-  // episode words are free so the tabular order (A before D before S) decides.
-  'initial',
-  'subsequent',
-  'sequela',
-  // Guidelines I.C.19.c.1: a fracture not indicated as open or closed is coded as closed.
-  'closed',
-];
+const FREE_WORD_LIST = ['unspecified', 'unsp', 'nos', 'nec', 'site'];
 
 const BRITISH: readonly (readonly [RegExp, string])[] = [
   [/ae/g, 'e'],
@@ -76,10 +63,8 @@ export function splitWords(text: string): string[] {
   return norm === '' ? [] : norm.split(' ');
 }
 
-const SUFFIXES: readonly (readonly [string, string, number])[] = [
+const PLURALS: readonly (readonly [string, string, number])[] = [
   // [suffix, replacement, minimum stem length]
-  ['ically', 'ic', 3],
-  ['atic', 'a', 4],
   ['ities', 'ity', 3],
   ['ies', 'y', 3],
   ['sses', 'ss', 2],
@@ -87,32 +72,55 @@ const SUFFIXES: readonly (readonly [string, string, number])[] = [
   ['ches', 'ch', 2],
   ['shes', 'sh', 2],
   ['es', '', 5],
+  ['s', '', 3],
+];
+
+const ENDINGS: readonly (readonly [string, string, number])[] = [
+  ['ically', 'ic', 3],
+  ['atic', '', 4],
+  ['ary', '', 4],
+  ['ian', 'y', 3],
   ['ic', '', 4],
   ['ia', '', 4],
   ['al', '', 5],
-  ['s', '', 3],
+  ['e', '', 4],
+  ['a', '', 4],
 ];
 
 const ROMAN: Readonly<Record<string, string>> = { ii: '2', iii: '3', iv: '4', vi: '6' };
 
-const KEEP_AS_IS: ReadonlySet<string> = new Set(['diabetes', 'herpes', 'rabies', 'scabies', 'series', 'species']);
+/** Words whose ending is part of what they mean ("secondary" is not "second"). */
+const NO_STEM: ReadonlySet<string> = new Set([
+  'secondary',
+  'series',
+  'species',
+  'herpes',
+  'rabies',
+  'scabies',
+]);
+
+function strip(w: string, rules: readonly (readonly [string, string, number])[]): string {
+  for (const [suffix, to, min] of rules) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= min)
+      return w.slice(0, w.length - suffix.length) + to;
+  }
+  return w;
+}
 
 /**
- * Folds a word to its search stem. Deliberately light: -itis and -osis stay distinct from their organ
- * ("appendicitis" is not "appendix"), only plurals, British spellings and adjective endings fold.
+ * Folds a word to its search stem, the same way on both sides. Deliberately light: -itis and -osis
+ * stay distinct from their organ ("appendicitis" is not "appendix"); plurals, British spellings and
+ * adjective endings fold ("urinary" / "urine", "pleural" / "pleura", "diabetic" / "diabetes").
  */
 export function stem(word: string): string {
   const roman = ROMAN[word];
   if (roman !== undefined) return roman;
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word) || NO_STEM.has(word)) return word;
   let w = word;
   for (const [re, to] of BRITISH) w = w.replace(re, to);
-  if (KEEP_AS_IS.has(w)) return w.slice(0, -2);
+  if (w === 'diabetes') return 'diabet';
   if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is') || w.endsWith('os')) return w;
-  for (const [suffix, to, min] of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= min) return w.slice(0, w.length - suffix.length) + to;
-  }
-  return w;
+  return strip(strip(w, PLURALS), ENDINGS);
 }
 
 /** Stems of the free words (documents and the vocabulary hold stems). */
