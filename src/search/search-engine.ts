@@ -11,7 +11,7 @@ import type { ParsedQuery } from './query-parser.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { wordWeight } from './search-index.ts';
 import { FREE_WORDS } from './text-normalizer.ts';
-import { topK } from './top-k.ts';
+import { cutoffForTop, topK } from './top-k.ts';
 
 /** Ranking weights, in one place so the query set can tune them. */
 const RANK = {
@@ -23,12 +23,16 @@ const RANK = {
   header: 0.3,
   /** A document must score at least this share of the best document to be considered. */
   keepShare: 0.5,
-  maxDocs: 400,
+  maxDocs: 200,
   /** Only the best documents hand their match on to the codes under a header. */
-  maxPropagating: 60,
+  maxPropagating: 30,
   maxRange: 600,
   /** Rarer words drive the candidate search until the rest weigh at most this share of the query. */
   driverRest: 0.4,
+  /** A candidate is read only if its driver words plus all the others could reach this share of the best. */
+  prune: 0.95,
+  /** At most about this many candidates are read word by word. */
+  maxRead: 3000,
 } as const;
 
 const KIND_BOOST: Readonly<Record<(typeof DOC_KINDS)[number], number>> = {
@@ -60,6 +64,9 @@ interface Scratch {
   /** Candidate documents of the current query and their scores. */
   docs: Uint32Array;
   scores: Float64Array;
+  /** Per document: weight of the driver words it holds, and which (bits). */
+  acc: Float64Array;
+  seen: Int32Array;
   /** Vocabulary words of the current source document (marked with `serial`). */
   inSource: Uint32Array;
   termBit: Int8Array;
@@ -78,6 +85,8 @@ function scratchOf(index: SearchIndexData): Scratch {
       serial: 0,
       docs: new Uint32Array(n),
       scores: new Float64Array(n),
+      acc: new Float64Array(n),
+      seen: new Int32Array(n),
       inSource: new Uint32Array(index.vocabulary.length),
       termBit: new Int8Array(index.vocabulary.length).fill(-1),
       weight: Float32Array.from(index.df, (df) => wordWeight(df, n)),
@@ -132,7 +141,9 @@ function docScore(index: SearchIndexData, d: number, m: DocMatch): number {
 /**
  * Candidate documents: those holding one of the query's driver words. Drivers are taken rarest first
  * until the words left out weigh too little for a document holding only them to be kept (MaxScore):
- * "closed fracture right distal radius" is driven by "radius" and "distal", not by "right".
+ * "closed fracture right distal radius" is driven by "radius" and "distal", not by "right". The
+ * drivers' weights are summed per document from the postings; documents that cannot come close to the
+ * best sum even with every other word are dropped before their words are read.
  */
 function candidates(
   index: SearchIndexData,
@@ -145,24 +156,39 @@ function candidates(
     .map((w, b) => ({ w, b, df: w.alternatives.reduce((sum, a) => sum + index.df[a.id]!, 0) }))
     .filter((x) => x.df > 0)
     .sort((a, b) => a.df - b.df);
-  let left = total;
+  let rest = total;
   const serial = ++s.serial;
+  const { docs, acc, seen } = s;
   let n = 0;
   for (const { w, b } of byDf) {
-    if (left <= total * RANK.driverRest && n > 0) break;
-    left -= bitWeight[b]!;
+    if (rest <= total * RANK.driverRest && n > 0) break;
+    rest -= bitWeight[b]!;
+    const bit = 1 << b;
     for (const a of w.alternatives) {
       const end = index.postingStart[a.id + 1]!;
       for (let p = index.postingStart[a.id]!; p < end; p++) {
         const d = index.postings[p]!;
         if (s.stamp[d] !== serial) {
           s.stamp[d] = serial;
-          s.docs[n++] = d;
+          docs[n++] = d;
+          acc[d] = 0;
+          seen[d] = 0;
+        }
+        if ((seen[d]! & bit) === 0) {
+          seen[d]! |= bit;
+          acc[d]! += bitWeight[b]!;
         }
       }
     }
   }
-  return n;
+  let best = 0;
+  for (let i = 0; i < n; i++) best = Math.max(best, acc[docs[i]!]!);
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    if (acc[d]! + rest >= best * RANK.prune) docs[kept++] = d;
+  }
+  return kept;
 }
 
 interface Source {
@@ -273,6 +299,25 @@ export function runQuery(
   }
 }
 
+/**
+ * When a common word leaves too many candidates ("right"), keep those whose score could be highest:
+ * at best a document matches every remaining query word, and its own-words share is at most the
+ * query's weight over its own, so short documents holding the driver words come first.
+ */
+function shortlist(index: SearchIndexData, s: Scratch, n: number, total: number): number {
+  const { docs, scores, acc } = s;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i]!;
+    const own = index.docWeight[d]!;
+    scores[i] =
+      acc[d]! * (0.75 + 0.25 * (own > 0 ? Math.min(1, total / own) : 1)) + KIND_BOOSTS[index.docKind[d]!]!;
+  }
+  const cut = cutoffForTop(scores, n, RANK.maxRead);
+  let kept = 0;
+  for (let i = 0; i < n; i++) if (scores[i]! >= cut) docs[kept++] = docs[i]!;
+  return kept;
+}
+
 /** The best documents for the query, best first. */
 function bestDocs(
   index: SearchIndexData,
@@ -281,8 +326,9 @@ function bestDocs(
   bitWeight: Float32Array,
   total: number,
 ): ScoredDoc[] {
-  const n = candidates(index, s, q, bitWeight, total);
+  let n = candidates(index, s, q, bitWeight, total);
   const { docs, scores } = s;
+  if (n > RANK.maxRead) n = shortlist(index, s, n, total);
   const m: DocMatch = { mask: 0, queryCover: 0, docCover: 0 };
   let top = 0;
   for (let i = 0; i < n; i++) {
