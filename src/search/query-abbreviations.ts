@@ -33,7 +33,7 @@ nd=nondisplaced|cls=closed|clsd=closed|opn=open|dislo=dislocation|disloc=disloca
 lac=laceration|lacer=laceration|abr=abrasion|cont=contusion|fb=foreign body|gsw=gunshot wound
 mva=motor vehicle accident|mvc=motor vehicle collision|tbi=traumatic brain injury|loc=loss of consciousness
 acl=anterior cruciate ligament|mcl=medial collateral ligament|rc=rotator cuff|rtc=rotator cuff
-tfcc=triangular fibrocartilage|orif=open reduction internal fixation|crif=closed reduction internal fixation
+orif=open reduction internal fixation|crif=closed reduction internal fixation
 tka=total knee arthroplasty|tkr=total knee replacement knee joint|tha=total hip arthroplasty|thr=total hip replacement hip joint
 hip fx=fracture femur neck|oa=osteoarthritis|djd=osteoarthritis|ddd=degenerative disc disease|lbp=low back pain
 cts=carpal tunnel syndrome|sprn=sprain|strn=strain|dist=distal|prox=proximal|mid=middle|shft=shaft
@@ -67,7 +67,7 @@ hap=pneumonia|vap=ventilator associated pneumonia|pna=pneumonia|pnx=pneumothorax
 ards=acute respiratory distress syndrome|osa=obstructive sleep apnea|sob=shortness of breath|doe=dyspnea exertion
 rsv=respiratory syncytial virus|tb=tuberculosis|ild=interstitial lung disease|ipf=idiopathic pulmonary fibrosis
 rad=reactive airway disease|arf=acute respiratory failure|resp=respiratory|bronch=bronchitis
-flu=influenza|covid=covid 19|covid19=covid 19|sars cov 2=covid 19|cf=cystic fibrosis
+flu=influenza|covid=covid 19|covid19=covid 19|cf=cystic fibrosis
 # endocrine and metabolic
 dm=diabetes mellitus|t2dm=type 2 diabetes mellitus|dm2=type 2 diabetes mellitus|dmii=type 2 diabetes mellitus
 niddm=type 2 diabetes mellitus|t1dm=type 1 diabetes mellitus|dm1=type 1 diabetes mellitus
@@ -166,7 +166,7 @@ cvc=central venous catheter|port=vascular access device|peg=gastrostomy|g tube=g
 foley=indwelling urinary catheter|icd=defibrillator|ppm=pacemaker|aicd=defibrillator|tavr=replacement aortic valve
 tka=replacement knee joint|tha=replacement hip joint|eswl=fragmentation|lithotripsy=fragmentation
 turp=resection prostate transurethral|cabg=bypass coronary artery|av fistula=bypass arteriovenous
-wheelchair=wheelchair|w c=wheelchair|cpap=continuous positive airway pressure|bipap=bilevel
+wheelchair=wheelchair|w c=wheelchair|cpap=continuous positive airway pressure|bipap=bi level respiratory assist device
 o2=oxygen|dme=durable medical equipment|glucometer=blood glucose monitor|test strips=glucose test reagent strips
 strips=reagent strips|lancets=lancet|syringe=syringe|nebulizer=nebulizer|walker=walker|cane=cane
 crutches=crutch|commode=commode|hospital bed=hospital bed|ambulance=ambulance|als=advanced life support
@@ -186,7 +186,8 @@ function parseTable(text: string): Map<string, string> {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, ' ')
         .trim();
-      if (eq > 0 && key !== '' && !map.has(key)) map.set(key, entry.slice(eq + 1).trim());
+      const value = entry.slice(eq + 1).trim();
+      if (eq > 0 && key !== '' && value !== key && !map.has(key)) map.set(key, value);
     }
   }
   return map;

@@ -51,6 +51,7 @@ const BRITISH: readonly (readonly [RegExp, string])[] = [
 export function normalizeText(text: string): string {
   return text
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/'s\b/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
