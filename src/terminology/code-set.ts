@@ -5,7 +5,9 @@
  */
 import type { IsoDate } from '../core/dates.ts';
 import type { CodeSystem } from './code-system.ts';
+import type { IndexEntry } from './index-path.ts';
 import type {
+  AddendaChange,
   CodeRecord,
   HcpcsDetail,
   IndexKind,
@@ -56,6 +58,8 @@ export interface CodeSet {
   allNotes(): Iterable<TabularNote>;
   /** All terms of one index (main index, external-cause index, drug or neoplasm table, PCS index). */
   indexTerms(kind: IndexKind): readonly IndexTerm[];
+  /** Index entries (main index and external-cause index) that lead to a code, with their paths. */
+  indexEntriesFor(code: string): readonly IndexEntry[];
   /** Column headings of the drug or neoplasm table. */
   indexHeadings(kind: IndexKind): readonly string[];
   /** ICD-10-PCS table by its first three characters. */
@@ -64,4 +68,6 @@ export interface CodeSet {
   pcsDefinitions(section: string): readonly PcsDefinition[];
   /** HCPCS fields beyond descriptions. */
   hcpcs(code: string): HcpcsDetail | undefined;
+  /** The CMS addenda of this release (changes against the previous one), when loaded. */
+  addenda(): readonly AddendaChange[];
 }

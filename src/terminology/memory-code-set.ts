@@ -1,5 +1,7 @@
 import type { CodeSet, CodeSetInfo } from './code-set.ts';
+import { indexPath, type IndexEntry } from './index-path.ts';
 import type {
+  AddendaChange,
   CodeRecord,
   HcpcsDetail,
   IndexKind,
@@ -23,6 +25,7 @@ export interface CodeSetParts {
   readonly pcsTables?: readonly PcsTable[];
   readonly pcsDefinitions?: readonly PcsDefinition[];
   readonly hcpcs?: readonly HcpcsDetail[];
+  readonly addenda?: readonly AddendaChange[];
 }
 
 const EMPTY: readonly never[] = [];
@@ -53,6 +56,7 @@ export class MemoryCodeSet implements CodeSet {
   readonly #pcsTables: Map<string, PcsTable>;
   readonly #pcsDefinitions: Map<string, PcsDefinition[]>;
   readonly #hcpcs: Map<string, HcpcsDetail>;
+  readonly #addenda: readonly AddendaChange[];
 
   constructor(parts: CodeSetParts) {
     this.info = parts.info;
@@ -72,6 +76,7 @@ export class MemoryCodeSet implements CodeSet {
     this.#pcsTables = new Map((parts.pcsTables ?? EMPTY).map((t) => [t.key, t]));
     this.#pcsDefinitions = groupBy(parts.pcsDefinitions, (d) => d.section);
     this.#hcpcs = new Map((parts.hcpcs ?? EMPTY).map((h) => [h.code, h]));
+    this.#addenda = parts.addenda ?? EMPTY;
   }
 
   get(code: string): CodeRecord | undefined {
@@ -125,6 +130,26 @@ export class MemoryCodeSet implements CodeSet {
     return this.#indexes[kind] ?? EMPTY;
   }
 
+  #entries: Map<string, IndexEntry[]> | undefined;
+
+  indexEntriesFor(code: string): readonly IndexEntry[] {
+    if (!this.#entries) {
+      this.#entries = new Map();
+      for (const kind of ['index', 'eindex', 'pcs-index'] as const) {
+        const terms = this.indexTerms(kind);
+        const byId = new Map(terms.map((t) => [t.id, t]));
+        for (const t of terms) {
+          if (!t.code) continue;
+          const key = t.code.replace(/-$/, '');
+          const list = this.#entries.get(key) ?? [];
+          list.push({ kind, path: indexPath(t, (id) => byId.get(id)), code: t.code });
+          this.#entries.set(key, list);
+        }
+      }
+    }
+    return this.#entries.get(code) ?? EMPTY;
+  }
+
   indexHeadings(kind: IndexKind): readonly string[] {
     return this.#headings[kind] ?? EMPTY;
   }
@@ -139,5 +164,9 @@ export class MemoryCodeSet implements CodeSet {
 
   hcpcs(code: string): HcpcsDetail | undefined {
     return this.#hcpcs.get(code);
+  }
+
+  addenda(): readonly AddendaChange[] {
+    return this.#addenda;
   }
 }

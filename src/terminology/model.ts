@@ -58,6 +58,11 @@ export interface CodeRange {
   readonly last: string;
   /** The range as written in the note, e.g. "N18.1-N18.6". */
   readonly text: string;
+  /**
+   * A condition the note puts on the range that a prefix cannot express, e.g. "with fifth or sixth
+   * character 5" in "(T36-T50 with fifth or sixth character 5)": the range then over-approximates.
+   */
+  readonly qualifier?: string;
 }
 
 /** One tabular instructional note attached to a chapter, block or code. */
@@ -77,6 +82,8 @@ export interface SeventhCharacter {
   readonly owner: string;
   readonly char: string;
   readonly meaning: string;
+  /** Notes listed under the character in the tabular (S72 "B": "initial encounter for open fracture NOS"). */
+  readonly notes?: readonly string[];
 }
 
 /** Which alphabetic index a term belongs to. */
@@ -95,7 +102,7 @@ export interface IndexTerm {
   readonly title: string;
   /** Nonessential modifiers, each without its parentheses. */
   readonly nemod?: readonly string[];
-  /** Normalized code the term leads to. */
+  /** Normalized code the term leads to; a trailing "-" ("C798-") means the category needs more characters. */
   readonly code?: string;
   /** Manifestation code, shown in brackets in the printed index ("[E11.22]"). */
   readonly manif?: string;
@@ -176,6 +183,7 @@ export const LAYERS = [
   'pcs-index',
   'pcs-definitions',
   'hcpcs',
+  'addenda',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
@@ -207,7 +215,18 @@ export type LayerData =
     }
   | { readonly layer: 'pcs-tables'; readonly tables: readonly PcsTable[] }
   | { readonly layer: 'pcs-definitions'; readonly definitions: readonly PcsDefinition[] }
-  | { readonly layer: 'hcpcs'; readonly details: readonly HcpcsDetail[] };
+  | { readonly layer: 'hcpcs'; readonly details: readonly HcpcsDetail[] }
+  | { readonly layer: 'addenda'; readonly changes: readonly AddendaChange[] };
+
+/** One line of the CMS order-file addenda: what the release changed against the previous one. */
+export interface AddendaChange {
+  readonly action: 'add' | 'delete' | 'revise';
+  readonly code: string;
+  readonly billable: boolean;
+  readonly title: string;
+  /** For a revision: the title it had before. */
+  readonly previousTitle?: string;
+}
 
 /** A release version: one code system, one year. */
 export interface VersionKey {

@@ -1,0 +1,37 @@
+/** The medcode command line. Maps MedcodeError to its exit code and a message on stderr. */
+import { Command, CommanderError } from 'commander';
+import { isMedcodeError } from '../core/medcode-error.ts';
+import { createCliContext } from './cli-context.ts';
+import { registerLookupCommand } from './commands/lookup-command.ts';
+import { registerReleasesCommand } from './commands/releases-command.ts';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const ctx = createCliContext();
+  const program = new Command('medcode')
+    .description('medical coding: ICD-10-CM, ICD-10-PCS and HCPCS Level II lookup, search, coding and edits')
+    .exitOverride()
+    .showHelpAfterError();
+  registerReleasesCommand(program, ctx);
+  registerLookupCommand(program, ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (isMedcodeError(e)) {
+      process.stderr.write(`medcode: ${e.describe()}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`medcode: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  } finally {
+    await ctx.close();
+  }
+}
+
+// A closed pipe (`medcode ... | head`) ends output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,72 @@
+/**
+ * Hierarchy questions every engine asks: the ancestors of a code up to its chapter, the notes that apply to
+ * it (its own and inherited), and its 7th-character options. Guidelines I.A.12-I.A.13 and I.B: instructional
+ * notes at a chapter, block or category apply to every code beneath it; 7th-character definitions at a
+ * category or subcategory apply to every code under it.
+ */
+import type { CodeSet } from './code-set.ts';
+import type { CodeRecord, SeventhCharacter, TabularGroup, TabularNote } from './model.ts';
+
+/** Ancestors of a code in its version, nearest first (parent, grandparent, ... category). */
+export function ancestorCodes(set: CodeSet, code: CodeRecord): CodeRecord[] {
+  const out: CodeRecord[] = [];
+  let parent = code.parent;
+  while (parent !== undefined) {
+    const p = set.get(parent);
+    if (!p) break;
+    out.push(p);
+    parent = p.parent;
+  }
+  return out;
+}
+
+/** A note with where it comes from: the code or group it sits on, and whether it is inherited. */
+export interface AppliedNote extends TabularNote {
+  readonly ownerKind: 'code' | 'block' | 'chapter';
+  readonly inherited: boolean;
+  /** Year of the tabular layer the note was read from. */
+  readonly fromYear: number | undefined;
+}
+
+/** Every note that applies to a code: its own first, then each ancestor's, then block and chapter. */
+export function applicableNotes(
+  set: CodeSet,
+  code: CodeRecord,
+  ancestors = ancestorCodes(set, code),
+): AppliedNote[] {
+  const fromYear = set.info.layers.tabular?.year;
+  const out: AppliedNote[] = [];
+  for (const c of [code, ...ancestors]) {
+    for (const n of set.notesOf(c.code)) {
+      out.push({ ...n, ownerKind: 'code', inherited: c !== code, fromYear });
+    }
+  }
+  for (const g of set.groupsFor(code.code)) {
+    for (const n of set.notesOf(g.id)) out.push({ ...n, ownerKind: g.kind, inherited: true, fromYear });
+  }
+  return out;
+}
+
+/** Block and chapter of a code (ICD-10-CM), block first. */
+export function groupsOf(set: CodeSet, code: string): readonly TabularGroup[] {
+  return set.groupsFor(code);
+}
+
+export interface SeventhCharacterOptions {
+  /** The code whose 7th-character definitions apply (the nearest ancestor-or-self that has them). */
+  readonly definedOn: string;
+  readonly options: readonly SeventhCharacter[];
+}
+
+/** The 7th-character definitions that apply to a code, if any. */
+export function seventhCharacterOptions(
+  set: CodeSet,
+  code: CodeRecord,
+  ancestors = ancestorCodes(set, code),
+): SeventhCharacterOptions | undefined {
+  for (const c of [code, ...ancestors]) {
+    const options = set.seventhsOf(c.code);
+    if (options.length > 0) return { definedOn: c.code, options };
+  }
+  return undefined;
+}
