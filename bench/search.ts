@@ -60,8 +60,10 @@ function accuracy(engine: Engine, cases: readonly SearchQueryCase[]): { top1: nu
   return { top1: (100 * top1) / cases.length, top5: (100 * top5) / cases.length };
 }
 
-function buildIndexes(): Map<CodeSystem, SearchIndexData> {
-  const [sets, loadMs] = time(() => loadDevCodeSets());
+async function buildIndexes(): Promise<Map<CodeSystem, SearchIndexData>> {
+  const started = performance.now();
+  const sets = await loadDevCodeSets();
+  const loadMs = performance.now() - started;
   console.log(`code sets loaded from the release files in ${loadMs.toFixed(0)} ms`);
   const blobs = new Map<CodeSystem, Uint8Array>();
   for (const set of sets) {
@@ -111,8 +113,8 @@ function peerEngines(indexes: Map<CodeSystem, SearchIndexData>): Engine[] {
   });
 }
 
-function main(): void {
-  const indexes = buildIndexes();
+async function main(): Promise<void> {
+  const indexes = await buildIndexes();
   const all = [...indexes.values()];
   const cases = loadQuerySet();
   const medcode: Engine = {
@@ -146,4 +148,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

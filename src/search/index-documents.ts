@@ -182,12 +182,15 @@ export function* tableDocuments(
   headings: readonly string[],
 ): Generator<SourceDocument> {
   const tree = treeOf(terms);
+  // The default column (accidental poisoning, malignant primary) is the first one with a code column.
+  const first = terms.find((t) => t.cells !== undefined);
+  const defaultColumn = first?.cells ? Object.keys(first.cells)[0] : headings[1];
   for (const t of terms) {
     if (!t.cells) continue;
     const words = pathWords(ancestry(tree, t), kind === 'neoplasm');
     for (const [heading, code] of Object.entries(t.cells)) {
       if (code === '-' || code === '') continue;
-      const col = headingWords(heading, heading === headings[0]);
+      const col = headingWords(heading, heading === defaultColumn);
       yield {
         target: code,
         kind,

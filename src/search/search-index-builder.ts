@@ -6,7 +6,9 @@ import { prefixRange, wordWeight } from './search-index.ts';
 import { buildDeletionTable } from './spelling-corrector.ts';
 import { FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
-const NEGATED = /\b(without|not)\b[^,;()]*?(?=,|;|\(|\)|\bwith\b|$)/gi;
+// A negated clause runs to the next comma, parenthesis, "with", or the site it qualifies ("without
+// foreign body of left hand": the site stays).
+const NEGATED = /\b(without|not)\b[^,;()]*?(?=,|;|\(|\)|\b(?:with|of|in|at)\b|$)/gi;
 
 /**
  * Removes negated clauses ("without complications", "not having achieved remission"): what a title
@@ -66,10 +68,13 @@ const KIND_INDEX = new Map<DocKind, number>(DOC_KINDS.map((k, i) => [k, i]));
 
 /** Where a document leads: the code itself, or every code under the prefix (a header or a PCS table row). */
 function targetRange(codes: readonly string[], doc: SourceDocument): [number, number] | undefined {
-  const [lo, hi] = prefixRange(codes, doc.target);
+  // The index prints "C79.8-" for "more characters needed": the dash only confirms a header.
+  const target = doc.target.replace(/-+$/, '');
+  if (target === '') return undefined;
+  const [lo, hi] = prefixRange(codes, target);
   if (hi === lo) return undefined; // a code no longer in this version: no hits
   if (doc.kind === 'title' || doc.kind === 'short' || doc.kind === 'inclusion') {
-    return codes[lo] === doc.target ? [lo, lo + 1] : undefined;
+    return codes[lo] === target ? [lo, lo + 1] : undefined;
   }
   return [lo, hi];
 }

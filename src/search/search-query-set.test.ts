@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadDevCodeSets, readHcpcsFile, readOrderFile } from '../../bench/support/load-dev-code-sets.ts';
+import { loadDevCodeSets, readOrderFile } from '../../bench/support/load-dev-code-sets.ts';
+import { parseHcpcsFile } from '../releases/hcpcs/hcpcs-file-parser.ts';
 import { loadQuerySet } from '../../bench/support/search-query-set.ts';
 import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
@@ -23,15 +24,16 @@ const skip = !hasSharedData() && 'shared data not present';
 describe('search on the FY2026 release', { skip }, () => {
   const cases = loadQuerySet();
   let indexes: SearchIndexData[] = [];
-  before(() => {
-    indexes = loadDevCodeSets().map((set) => buildSearchIndex(set));
+  before(async () => {
+    indexes = (await loadDevCodeSets()).map((set) => buildSearchIndex(set));
   });
 
-  it('has a query set of several hundred cases whose expected codes exist and are billable', () => {
-    const files: Record<CodeSystem, CodeRecord[]> = {
-      icd10cm: readOrderFile(sharedData('icd10cm', '2026', 'icd10cm_order_2026.txt')),
-      icd10pcs: readOrderFile(sharedData('icd10pcs', '2026', 'icd10pcs_order_2026.txt')),
-      hcpcs: readHcpcsFile(sharedData('hcpcs', '2025', 'HCPC2025_JAN_ANWEB_12172024.txt')),
+  it('has a query set of several hundred cases whose expected codes exist and are billable', async () => {
+    const files: Record<CodeSystem, readonly CodeRecord[]> = {
+      icd10cm: readOrderFile(sharedData('icd10cm', '2026', 'icd10cm_order_2026.txt'), 'icd10cm'),
+      icd10pcs: readOrderFile(sharedData('icd10pcs', '2026', 'icd10pcs_order_2026.txt'), 'icd10pcs'),
+      hcpcs: (await parseHcpcsFile(sharedData('hcpcs', '2025', 'HCPC2025_JAN_ANWEB_12172024.txt'))).codes
+        .codes,
     };
     const byCode = new Map(
       Object.entries(files).map(([s, recs]) => [s, new Map(recs.map((r) => [r.code, r]))]),
