@@ -4,7 +4,6 @@
  * store's artifact table with decodeSearchIndex).
  */
 import type { IsoDate } from '../core/dates.ts';
-import { today } from '../core/dates.ts';
 import { MedcodeError } from '../core/medcode-error.ts';
 import type { CodeSet } from '../terminology/code-set.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
@@ -39,7 +38,7 @@ export interface SearchHit {
   readonly description: string;
   readonly billable: boolean;
   readonly version: string;
-  /** Whether the code is valid on the requested date (today when no date was given). */
+  /** Whether the code is valid on the requested date; without a date the newest release is searched and its codes count as valid. */
   readonly validOnDate: boolean;
   readonly score: number;
   /** Why it matched: the index path or the term, and the query words it matched. */
@@ -141,7 +140,12 @@ function whyOf(index: SearchIndexData, q: ParsedQuery, hit: EngineHit): { why: s
   };
 }
 
-function toResult(index: SearchIndexData, q: ParsedQuery, hit: EngineHit, date: IsoDate): SearchHit {
+function toResult(
+  index: SearchIndexData,
+  q: ParsedQuery,
+  hit: EngineHit,
+  date: IsoDate | undefined,
+): SearchHit {
   const code = index.codes[hit.code]!;
   const { why, matched } = whyOf(index, q, hit);
   return {
@@ -150,7 +154,7 @@ function toResult(index: SearchIndexData, q: ParsedQuery, hit: EngineHit, date: 
     description: index.titles[hit.code]!,
     billable: index.billable[hit.code] === 1,
     version: index.info.versionId,
-    validOnDate: date >= index.info.effectiveFrom && date <= index.info.effectiveTo,
+    validOnDate: date === undefined || (date >= index.info.effectiveFrom && date <= index.info.effectiveTo),
     score: Math.round(hit.score * 1000) / 1000,
     why,
     matched,
@@ -169,7 +173,7 @@ export function search(
   const text = validateQuery(query);
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? 10)));
   const prefix = options.prefix ?? false;
-  const date = options.date ?? today();
+  const date = options.date;
   const results: SearchHit[] = [];
   for (const index of chooseIndexes(sources, options)) {
     const q = parseQuery(index, text, prefix);
