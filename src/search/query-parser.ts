@@ -78,6 +78,13 @@ function splitCompound(index: SearchIndexData, word: string): string[] | undefin
   return undefined;
 }
 
+/** A word long enough to correct that the release never writes as such, though its stem is known. */
+function isMisspeltStem(index: SearchIndexData, word: string): boolean {
+  if (word.length < 6 || /\d/.test(word) || word.includes('/')) return false;
+  const i = lowerBoundCode(index.surfaceWords, word);
+  return index.surfaceWords[i] !== word;
+}
+
 function alternativesOf(index: SearchIndexData, word: string, isPrefix: boolean): QueryWord {
   const variants = word.split('/');
   const s = stem(variants[0]!);
@@ -95,6 +102,16 @@ function alternativesOf(index: SearchIndexData, word: string, isPrefix: boolean)
     const fixed = corrections(index, variants[0]!);
     alternatives.push(...fixed.alternatives);
     correctedTo = fixed.to;
+  } else if (alternatives.length === 1 && !isPrefix && isMisspeltStem(index, word)) {
+    // The stem exists but the release never writes this word: "migrane" stems like "migrans" but
+    // means "migraine". Both readings count, at the weight of a correction.
+    const fixed = corrections(index, word);
+    const other = fixed.alternatives.findIndex((a) => a.id !== exact);
+    if (other >= 0) {
+      alternatives[0] = { id: exact, factor: CORRECTION_FACTOR[1] };
+      alternatives.push(fixed.alternatives[other]!);
+      correctedTo = [fixed.to[other]!];
+    }
   }
   const best = alternatives[0];
   const weight = best === undefined ? 0 : wordWeight(index.df[best.id]!, index.docKind.length);

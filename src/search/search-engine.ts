@@ -25,8 +25,8 @@ const RANK = {
   keepShare: 0.5,
   maxDocs: 200,
   /** Only the best documents hand their match on to the codes under a header. */
-  maxPropagating: 30,
-  maxRange: 600,
+  maxPropagating: 20,
+  maxRange: 300,
   /** Rarer words drive the candidate search until the rest weigh at most this share of the query. */
   driverRest: 0.4,
   /** A candidate is read only if its driver words plus all the others could reach this share of the best. */
