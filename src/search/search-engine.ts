@@ -27,8 +27,6 @@ const RANK = {
   /** Only the best documents hand their match on to the codes under a header. */
   maxPropagating: 20,
   maxRange: 300,
-  /** Rarer words drive the candidate search until the rest weigh at most this share of the query. */
-  driverRest: 0.4,
   /** A candidate is read only if its driver words plus all the others could reach this share of the best. */
   prune: 0.95,
   /** At most about this many candidates are read word by word. */
@@ -64,6 +62,8 @@ interface Scratch {
   /** Candidate documents of the current query and their scores. */
   docs: Uint32Array;
   scores: Float64Array;
+  /** The date searched (YYYYMMDD) of the current query, 0 for any. */
+  activeOn: number;
   /** Per document: weight of the driver words it holds, and which (bits). */
   acc: Float64Array;
   seen: Int32Array;
@@ -85,6 +85,7 @@ function scratchOf(index: SearchIndexData): Scratch {
       serial: 0,
       docs: new Uint32Array(n),
       scores: new Float64Array(n),
+      activeOn: 0,
       acc: new Float64Array(n),
       seen: new Int32Array(n),
       inSource: new Uint32Array(index.vocabulary.length),
@@ -138,6 +139,14 @@ function docScore(index: SearchIndexData, d: number, m: DocMatch): number {
   return m.queryCover * (0.75 + 0.25 * m.docCover) + KIND_BOOSTS[index.docKind[d]!]! * m.queryCover;
 }
 
+/** Whether a document leads only to a code whose use ended before the date searched (HCPCS termination). */
+function ended(index: SearchIndexData, s: Scratch, d: number): boolean {
+  const lo = index.docLo[d]!;
+  if (index.docHi[d]! - lo !== 1) return false;
+  const end = index.codeEnd[lo]!;
+  return end !== 0 && end < s.activeOn;
+}
+
 /**
  * Candidate documents: those holding one of the query's driver words. Drivers are taken rarest first
  * until the words left out weigh too little for a document holding only them to be kept (MaxScore):
@@ -157,38 +166,52 @@ function candidates(
     .filter((x) => x.df > 0)
     .sort((a, b) => a.df - b.df);
   let rest = total;
-  const serial = ++s.serial;
-  const { docs, acc, seen } = s;
-  let n = 0;
+  const tally = { serial: ++s.serial, n: 0, best: 0 };
   for (const { w, b } of byDf) {
-    if (rest <= total * RANK.driverRest && n > 0) break;
+    // A document holding none of the drivers so far can reach only `rest`: read more drivers only
+    // while that could still come near the best document found.
+    if (tally.n > 0 && rest < tally.best * RANK.prune) break;
     rest -= bitWeight[b]!;
-    const bit = 1 << b;
-    for (const a of w.alternatives) {
-      const end = index.postingStart[a.id + 1]!;
-      for (let p = index.postingStart[a.id]!; p < end; p++) {
-        const d = index.postings[p]!;
-        if (s.stamp[d] !== serial) {
-          s.stamp[d] = serial;
-          docs[n++] = d;
-          acc[d] = 0;
-          seen[d] = 0;
-        }
-        if ((seen[d]! & bit) === 0) {
-          seen[d]! |= bit;
-          acc[d]! += bitWeight[b]!;
-        }
-      }
-    }
+    for (const a of w.alternatives) addPostings(index, s, a.id, 1 << b, bitWeight[b]!, tally);
   }
-  let best = 0;
-  for (let i = 0; i < n; i++) best = Math.max(best, acc[docs[i]!]!);
+  const { docs, acc } = s;
   let kept = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < tally.n; i++) {
     const d = docs[i]!;
-    if (acc[d]! + rest >= best * RANK.prune) docs[kept++] = d;
+    if (acc[d]! + rest >= tally.best * RANK.prune) docs[kept++] = d;
   }
   return kept;
+}
+
+/** Adds one driver word's documents to the candidates, summing its weight once per document. */
+function addPostings(
+  index: SearchIndexData,
+  s: Scratch,
+  word: number,
+  bit: number,
+  weight: number,
+  tally: { serial: number; n: number; best: number },
+): void {
+  const { docs, acc, seen, stamp } = s;
+  const end = index.postingStart[word + 1]!;
+  for (let p = index.postingStart[word]!; p < end; p++) {
+    const d = index.postings[p]!;
+    if (stamp[d] !== tally.serial) {
+      stamp[d] = tally.serial;
+      seen[d] = 0;
+      if (ended(index, s, d)) {
+        acc[d] = -Infinity;
+        continue;
+      }
+      acc[d] = 0;
+      docs[tally.n++] = d;
+    }
+    if ((seen[d]! & bit) === 0) {
+      seen[d]! |= bit;
+      acc[d]! += weight;
+      if (acc[d]! > tally.best) tally.best = acc[d]!;
+    }
+  }
 }
 
 interface Source {
@@ -278,22 +301,25 @@ function maskWeight(mask: number, bitWeight: Float32Array): number {
   return w;
 }
 
+export interface RunOptions {
+  readonly billableOnly: boolean;
+  readonly limit: number;
+  /** Codes whose last day of use (YYYYMMDD) is before this are left out; 0 keeps all. */
+  readonly activeOn: number;
+}
+
 /** Runs a parsed query on one index; hits sorted best first. */
-export function runQuery(
-  index: SearchIndexData,
-  q: ParsedQuery,
-  billableOnly: boolean,
-  limit: number,
-): EngineHit[] {
+export function runQuery(index: SearchIndexData, q: ParsedQuery, options: RunOptions): EngineHit[] {
   if (q.totalWeight <= 0) return [];
   const s = scratchOf(index);
+  s.activeOn = options.activeOn;
   const bitWeight = new Float32Array(q.words.length);
   q.words.forEach((w, b) => {
     for (const a of w.alternatives) if (s.termBit[a.id]! < 0) s.termBit[a.id] = b;
     bitWeight[b] = w.weight * Math.max(0, ...w.alternatives.map((a) => a.factor));
   });
   try {
-    return rank(index, s, q, bitWeight, billableOnly, limit);
+    return rank(index, s, q, bitWeight, options);
   } finally {
     for (const w of q.words) for (const a of w.alternatives) s.termBit[a.id] = -1;
   }
@@ -357,15 +383,16 @@ function rank(
   s: Scratch,
   q: ParsedQuery,
   bitWeight: Float32Array,
-  billableOnly: boolean,
-  limit: number,
+  options: RunOptions,
 ): EngineHit[] {
   const total = maskWeight((1 << q.words.length) - 1, bitWeight);
   const sources = codeSources(index, bestDocs(index, s, q, bitWeight, total));
   const hits: EngineHit[] = [];
   const title: DocMatch = { mask: 0, queryCover: 0, docCover: 0 };
   for (const [code, src] of sources) {
-    if (billableOnly && index.billable[code] === 0) continue;
+    if (options.billableOnly && index.billable[code] === 0) continue;
+    const end = index.codeEnd[code]!;
+    if (end !== 0 && end < options.activeOn) continue;
     matchDoc(index, s, bitWeight, total, index.titleDoc[code]!, title);
     const mask = src.mask | title.mask;
     // How well the code's best description fits the query: its title or an index entry naming it,
@@ -384,5 +411,5 @@ function rank(
     hits.push({ code, score: Math.round(score * 1e4) / 1e4, doc, mask, inherited });
   }
   hits.sort((a, b) => b.score - a.score || a.code - b.code);
-  return hits.slice(0, limit);
+  return hits.slice(0, options.limit);
 }

@@ -2,7 +2,7 @@ import type { CodeSet } from '../terminology/code-set.ts';
 import type { DocKind, SourceDocument } from './index-documents.ts';
 import { allDocuments, DOC_KINDS } from './index-documents.ts';
 import type { SearchIndexData } from './search-index.ts';
-import { prefixRange, wordWeight } from './search-index.ts';
+import { dateNumber, prefixRange, wordWeight } from './search-index.ts';
 import { buildDeletionTable } from './spelling-corrector.ts';
 import { FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
@@ -180,6 +180,7 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
     codes,
     titles: records.map((r) => r.title),
     billable: Uint8Array.from(records, (r) => (r.billable ? 1 : 0)),
+    codeEnd: Uint32Array.from(records, (r) => dateNumber(codeSet.hcpcs(r.code)?.terminationDate)),
     titleDoc,
     vocabulary,
     df,

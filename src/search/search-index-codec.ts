@@ -8,10 +8,11 @@ import { MedcodeError } from '../core/medcode-error.ts';
 import type { SearchIndexData } from './search-index.ts';
 
 const MAGIC = 'MCSI';
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
 const ARRAYS = {
   billable: Uint8Array,
+  codeEnd: Uint32Array,
   titleDoc: Uint32Array,
   df: Uint32Array,
   postingStart: Uint32Array,

@@ -20,6 +20,8 @@ export interface SearchIndexData {
   readonly codes: readonly string[];
   readonly titles: readonly string[];
   readonly billable: Uint8Array;
+  /** Per code: last day it may be used as YYYYMMDD (HCPCS termination date), 0 when open-ended. */
+  readonly codeEnd: Uint32Array;
   /** Per code: the document of its own long title. */
   readonly titleDoc: Uint32Array;
   /** Vocabulary of word stems, sorted, with document frequency. */
@@ -70,6 +72,11 @@ export function prefixRange(codes: readonly string[], prefix: string): [number, 
   let hi = lo;
   while (hi < codes.length && codes[hi]!.startsWith(prefix)) hi++;
   return [lo, hi];
+}
+
+/** An ISO date as the number YYYYMMDD, for comparisons in typed arrays; 0 for none. */
+export function dateNumber(date: string | undefined): number {
+  return date ? Number(date.replaceAll('-', '')) : 0;
 }
 
 /** Index of a word stem in the sorted vocabulary, or -1. */

@@ -28,13 +28,14 @@ describe('search on the FY2026 release', { skip }, () => {
     indexes = (await loadDevCodeSets()).map((set) => buildSearchIndex(set));
   });
 
-  it('has a query set of several hundred cases whose expected codes exist and are billable', async () => {
+  it('has a query set of several hundred cases whose expected codes exist, are billable and in use', async () => {
+    const hcpcs = await parseHcpcsFile(sharedData('hcpcs', '2025', 'HCPC2025_JAN_ANWEB_12172024.txt'));
     const files: Record<CodeSystem, readonly CodeRecord[]> = {
       icd10cm: readOrderFile(sharedData('icd10cm', '2026', 'icd10cm_order_2026.txt'), 'icd10cm'),
       icd10pcs: readOrderFile(sharedData('icd10pcs', '2026', 'icd10pcs_order_2026.txt'), 'icd10pcs'),
-      hcpcs: (await parseHcpcsFile(sharedData('hcpcs', '2025', 'HCPC2025_JAN_ANWEB_12172024.txt'))).codes
-        .codes,
+      hcpcs: hcpcs.codes.codes,
     };
+    const terminated = new Set(hcpcs.details.details.filter((d) => d.terminationDate).map((d) => d.code));
     const byCode = new Map(
       Object.entries(files).map(([s, recs]) => [s, new Map(recs.map((r) => [r.code, r]))]),
     );
@@ -44,6 +45,7 @@ describe('search on the FY2026 release', { skip }, () => {
         const rec = byCode.get(c.system)?.get(normalizeCode(code));
         assert.ok(rec, `${c.q}: ${code} is not a ${c.system} code`);
         assert.ok(rec.billable, `${c.q}: ${code} is a header`);
+        assert.ok(!terminated.has(rec.code), `${c.q}: ${code} is terminated`);
       }
     }
   });

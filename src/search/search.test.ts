@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isMedcodeError } from '../core/medcode-error.ts';
-import { searchFixtureCodeSets } from '../../test/fixtures/search/search-code-sets.ts';
+import { searchFixtureCodeSets, searchFixtureHcpcs } from '../../test/fixtures/search/search-code-sets.ts';
 import { decodeSearchIndex, encodeSearchIndex } from './search-index-codec.ts';
 import { buildSearchIndex } from './search-index-builder.ts';
 import { search } from './search.ts';
@@ -101,6 +101,16 @@ describe('search', () => {
     assert.ok(fy2025Hit);
     assert.equal(fy2025Hit.validOnDate, true);
     assert.equal(fy2025Hit.version, 'icd10cm-2025');
+  });
+
+  it('leaves out an HCPCS code terminated before the date of service', () => {
+    const hcpcs = [searchFixtureHcpcs()];
+    assert.deepEqual(
+      search(hcpcs, 'cane quad', { date: '2025-06-01' }).map((h) => h.code),
+      ['E0100'],
+    );
+    assert.ok(!search(hcpcs, 'cane quad').some((h) => h.code === 'E0105'));
+    assert.equal(search(hcpcs, 'walker rigid')[0]?.code, 'E0130');
   });
 
   it('searches nothing for a date no loaded version covers', () => {

@@ -11,7 +11,7 @@ import { displayCode, normalizeCode } from '../terminology/code-system.ts';
 import type { EngineHit } from './search-engine.ts';
 import { runQuery } from './search-engine.ts';
 import type { SearchIndexData } from './search-index.ts';
-import { prefixRange } from './search-index.ts';
+import { dateNumber, prefixRange } from './search-index.ts';
 import { buildSearchIndex } from './search-index-builder.ts';
 import type { ParsedQuery } from './query-parser.ts';
 import { parseQuery } from './query-parser.ts';
@@ -178,7 +178,11 @@ export function search(
   for (const index of chooseIndexes(sources, options)) {
     const q = parseQuery(index, text, prefix);
     const byCode = codeHits(index, text, prefix);
-    const hits = byCode.length ? byCode : runQuery(index, q, options.billable ?? false, limit);
+    // A code terminated before the date of service (or, without one, before the release) is not offered.
+    const activeOn = dateNumber(date ?? index.info.effectiveFrom);
+    const hits = byCode.length
+      ? byCode
+      : runQuery(index, q, { billableOnly: options.billable ?? false, limit, activeOn });
     for (const hit of hits.slice(0, limit)) results.push(toResult(index, q, hit, date));
   }
   return results.sort((a, b) => b.score - a.score).slice(0, limit);
