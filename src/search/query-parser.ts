@@ -11,7 +11,7 @@ import { splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
 /** At most this many distinct words take part in a query (the match mask is 32 bits). */
 export const MAX_QUERY_WORDS = 24;
-const PREFIX_EXPANSIONS = 40;
+const PREFIX_EXPANSIONS = 100;
 const CORRECTION_FACTOR = [1, 0.8, 0.6] as const;
 
 /** One vocabulary word a query word stands for, with how much a match on it counts (1 = exact). */
@@ -38,12 +38,25 @@ export interface ParsedQuery {
 }
 
 /** The words of a query text, after shorthand rewriting and abbreviation expansion (index-independent). */
-export function queryWords(raw: string): { words: string[]; expansions: string[] } {
-  const first = expandAbbreviations(splitWords(rewriteSymbols(raw)));
+export function queryWords(raw: string, keepLast = false): { words: string[]; expansions: string[] } {
+  const all = splitWords(rewriteSymbols(raw));
+  const last = keepLast ? all.pop() : undefined;
+  const first = expandAbbreviations(all);
   const second = expandAbbreviations(first.words);
-  return { words: second.words, expansions: [...first.expanded, ...second.expanded] };
+  const words = last === undefined ? second.words : [...second.words, last];
+  return { words, expansions: [...first.expanded, ...second.expanded] };
 }
 
+/** Whether some vocabulary word starts with this one (so, typed as you go, it is not yet an abbreviation). */
+function startsAWord(index: SearchIndexData, word: string): boolean {
+  const i = lowerBoundCode(index.vocabulary, word);
+  return index.vocabulary[i]?.startsWith(word) ?? false;
+}
+
+/**
+ * Completions of a word being typed, the most frequent first: "pneumo" is most likely "pneumonia", so
+ * a completion counts more the more documents hold it (from 0.6 for the rarest to 0.9).
+ */
 function prefixAlternatives(index: SearchIndexData, prefix: string): WordAlternative[] {
   const out: { id: number; df: number }[] = [];
   for (let i = lowerBoundCode(index.vocabulary, prefix); i < index.vocabulary.length; i++) {
@@ -51,7 +64,10 @@ function prefixAlternatives(index: SearchIndexData, prefix: string): WordAlterna
     out.push({ id: i, df: index.df[i]! });
   }
   out.sort((a, b) => b.df - a.df);
-  return out.slice(0, PREFIX_EXPANSIONS).map((a) => ({ id: a.id, factor: 0.9 }));
+  const top = Math.log(1 + (out[0]?.df ?? 0));
+  return out
+    .slice(0, PREFIX_EXPANSIONS)
+    .map((a) => ({ id: a.id, factor: 0.6 + (0.3 * Math.log(1 + a.df)) / Math.max(top, 1e-9) }));
 }
 
 function corrections(
@@ -95,7 +111,11 @@ function alternativesOf(index: SearchIndexData, word: string, isPrefix: boolean)
   }
   const exact = alternatives[0]?.id ?? -1;
   if (isPrefix) {
-    for (const a of prefixAlternatives(index, word)) if (a.id !== exact) alternatives.push(a);
+    // The word as typed so far is one completion among others, weighed like them.
+    const completions = prefixAlternatives(index, word);
+    const typed = completions.find((a) => a.id === exact);
+    if (typed) alternatives[0] = typed;
+    for (const a of completions) if (a.id !== exact) alternatives.push(a);
   }
   let correctedTo: string[] | undefined;
   if (alternatives.length === 0) {
@@ -121,7 +141,9 @@ function alternativesOf(index: SearchIndexData, word: string, isPrefix: boolean)
 
 /** Parses a query against one index. `prefix`: the last word is still being typed. */
 export function parseQuery(index: SearchIndexData, raw: string, prefix: boolean): ParsedQuery {
-  const { words, expansions } = queryWords(raw);
+  // As-you-type: "fib" is the start of "fibrillation" before it is shorthand for "fibula".
+  const typed = prefix ? splitWords(rewriteSymbols(raw)).at(-1) : undefined;
+  const { words, expansions } = queryWords(raw, typed !== undefined && startsAWord(index, typed));
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   const add = (w: string, isLast: boolean): void => {

@@ -70,6 +70,10 @@ interface Scratch {
   /** Vocabulary words of the current source document (marked with `serial`). */
   inSource: Uint32Array;
   termBit: Int8Array;
+  /** How much a match on each vocabulary word counts for the current query (1 exact, less for a correction or completion). */
+  termFactor: Float32Array;
+  /** Weight of each query word (bit) before its factor. */
+  bitRaw: Float32Array;
   weight: Float32Array;
   free: Uint8Array;
 }
@@ -90,6 +94,8 @@ function scratchOf(index: SearchIndexData): Scratch {
       seen: new Int32Array(n),
       inSource: new Uint32Array(index.vocabulary.length),
       termBit: new Int8Array(index.vocabulary.length).fill(-1),
+      termFactor: new Float32Array(index.vocabulary.length),
+      bitRaw: new Float32Array(32),
       weight: Float32Array.from(index.df, (df) => wordWeight(df, n)),
       free: Uint8Array.from(index.vocabulary, (w) => (FREE_WORDS.has(w) ? 1 : 0)),
     };
@@ -124,7 +130,7 @@ function matchDoc(
     if (b < 0) continue;
     if ((mask & (1 << b)) === 0) {
       mask |= 1 << b;
-      qW += bitWeight[b]!;
+      qW += s.bitRaw[b]! * s.termFactor[t]!;
     }
     if (k < req && s.free[t] === 0) dW += s.weight[t]!;
   }
@@ -315,8 +321,13 @@ export function runQuery(index: SearchIndexData, q: ParsedQuery, options: RunOpt
   s.activeOn = options.activeOn;
   const bitWeight = new Float32Array(q.words.length);
   q.words.forEach((w, b) => {
-    for (const a of w.alternatives) if (s.termBit[a.id]! < 0) s.termBit[a.id] = b;
+    for (const a of w.alternatives) {
+      if (s.termBit[a.id]! >= 0) continue;
+      s.termBit[a.id] = b;
+      s.termFactor[a.id] = a.factor;
+    }
     bitWeight[b] = w.weight * Math.max(0, ...w.alternatives.map((a) => a.factor));
+    s.bitRaw[b] = w.weight;
   });
   try {
     return rank(index, s, q, bitWeight, options);
