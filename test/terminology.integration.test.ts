@@ -77,9 +77,12 @@ describe(
       assert.equal(a.layers['tabular'], 2023);
       const own = a.notes.find((n) => n.type === 'useAdditionalCode' && !n.inherited);
       assert.match(own?.text ?? '', /stage of chronic kidney disease/);
-      assert.deepEqual(own?.ranges, ['N18.1-N18.6']);
+      assert.deepEqual(
+        own?.ranges.map((r) => r.text),
+        ['N18.1-N18.6'],
+      );
       const excl = a.notes.filter((n) => n.type === 'excludes1' && n.owner === 'E11');
-      assert.ok(excl.some((n) => n.ranges.includes('E10.-')));
+      assert.ok(excl.some((n) => n.ranges.some((r) => r.text === 'E10.-')));
       assert.ok(excl.every((n) => n.inherited && n.fromYear === 2023));
       assert.deepEqual(
         a.ancestors.map((x) => x.code),
@@ -123,6 +126,22 @@ describe(
         ],
       );
       assert.equal(a.pcs?.valid, true);
+    });
+
+    it('names the codes the CDC conversion table gives for T78.07XA, deleted in FY2026', () => {
+      const a = lookupCode(sources, 'icd10cm', 'T78.07XA', '2026-06-01');
+      assert.equal(a.validity.reason, 'deleted');
+      assert.deepEqual(
+        a.validity.replacedBy?.map((r) => r.code),
+        ['T78.070A', 'T78.071A', 'T78.079A'],
+      );
+    });
+
+    it('refuses an invalid ICD-10-PCS combination saying which character leaves the table', () => {
+      assert.throws(
+        () => lookupCode(sources, 'icd10pcs', '0DTJ4JZ', '2026-01-15'),
+        (e: Error & { code?: string }) => e.code === 'CODE_UNKNOWN' && /character 6 'J'/.test(e.message),
+      );
     });
 
     it('says a code new in FY2026 did not exist in FY2025', () => {

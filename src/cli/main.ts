@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { isMedcodeError } from '../core/medcode-error.ts';
 import { createCliContext } from './cli-context.ts';
+import { registerCheckCommand } from './commands/check-command.ts';
 import { registerLookupCommand } from './commands/lookup-command.ts';
 import { registerReleasesCommand } from './commands/releases-command.ts';
 
@@ -13,9 +14,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError();
   registerReleasesCommand(program, ctx);
   registerLookupCommand(program, ctx);
+  registerCheckCommand(program, ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    // A command may report a verdict through the exit code (check: 1 when the claim has errors).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (isMedcodeError(e)) {

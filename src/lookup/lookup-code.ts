@@ -54,7 +54,8 @@ export interface LookupAnswer {
   readonly children: readonly CodeSummary[];
   /** For a header: its billable codes (at most 200) and how many there are. */
   readonly billableDescendants?: { readonly count: number; readonly codes: readonly CodeSummary[] };
-  readonly notes: readonly (Omit<AppliedNote, 'owner' | 'ranges'> & { owner: string; ranges: string[] })[];
+  /** Own notes first, then inherited ones (owner in display form), each with the ranges it names. */
+  readonly notes: readonly AppliedNote[];
   readonly seventhCharacters?: SeventhCharacterOptions & {
     readonly applied?: { char: string; meaning: string };
   };
@@ -143,11 +144,7 @@ export function lookupCode(
             codes: descendants.slice(0, 200).map((c) => summary(system, c)),
           },
         }),
-    notes: applicableNotes(set, record, ancestors).map((n) => ({
-      ...n,
-      owner: n.ownerKind === 'code' ? displayCode(system, n.owner) : n.owner,
-      ranges: n.ranges.map((r) => r.text),
-    })),
+    notes: applicableNotes(set, record, ancestors),
     ...(sevenths
       ? {
           seventhCharacters: {
@@ -166,6 +163,18 @@ export function lookupCode(
 }
 
 function unknownCode(system: CodeSystem, code: string, set: CodeSet): MedcodeError {
+  if (system === 'icd10pcs' && code.length === 7) {
+    // A PCS code is a path through its table: say which character leaves the table's valid rows.
+    const why = explainPcsCode(code, set.pcsTable(code.slice(0, 3)), set.pcsDefinitions(code[0]!));
+    return new MedcodeError(
+      'CODE_UNKNOWN',
+      `${code} is not a valid ICD-10-PCS code in ${set.info.year}: ${why.reasons.join('; ') || 'not in the order file'}`,
+      {
+        hint: `See the valid combinations of table ${code.slice(0, 3)}: medcode lookup ${code.slice(0, 3)}`,
+        details: { system, code, explanation: why },
+      },
+    );
+  }
   let prefix = code.slice(0, -1);
   while (prefix.length >= 3 && !set.get(prefix)) prefix = prefix.slice(0, -1);
   const near = prefix.length >= 3 ? set.get(prefix) : undefined;

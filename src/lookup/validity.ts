@@ -143,10 +143,16 @@ function hcpcsDates(
 }
 
 /**
- * The billable codes of a later release that took a code's place: its own descendants when it was expanded;
- * otherwise those of its nearest surviving ancestor that keep its 7th character (S30.1XXA -> S30.1..A).
+ * The billable codes of a later release that took a code's place: those the CDC conversion table names
+ * when it is loaded; else its own descendants when it was expanded; else those of its nearest surviving
+ * ancestor that keep its 7th character (S30.1XXA -> S30.1..A).
  */
 function successors(set: CodeSet, code: string): readonly CodeRecord[] {
+  const converted = set
+    .successorsOf(code)
+    .map((s) => set.get(s.code))
+    .filter((c): c is CodeRecord => c?.billable === true);
+  if (converted.length > 0) return converted;
   const own = set.billableDescendants(code, 50);
   if (own.length > 0) return own;
   let prefix = code.replace(/X+[A-Z0-9]?$/, '');

@@ -1,5 +1,6 @@
 /** The registry of official release files medcode recognises. */
 import type { FileKind, IgnoredKind } from './file-kind.ts';
+import { ICD10CM_CONVERSION } from './conversion-table-kind.ts';
 import { ICD10CM_ADDENDA, ICD10PCS_ADDENDA } from './order-addenda-kind.ts';
 import { ICD10CM_ORDER, ICD10PCS_ORDER } from './order-file-kind.ts';
 import { HCPCS_ANNUAL, ICD10CM_XML_KINDS, ICD10PCS_XML_KINDS } from './xml-file-kinds.ts';
@@ -9,6 +10,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   ICD10PCS_ORDER,
   ICD10CM_ADDENDA,
   ICD10PCS_ADDENDA,
+  ICD10CM_CONVERSION,
   ...ICD10CM_XML_KINDS,
   ...ICD10PCS_XML_KINDS,
   HCPCS_ANNUAL,

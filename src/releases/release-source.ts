@@ -56,7 +56,8 @@ function walk(dir: string): string[] {
 
 /** Expands zip archives (recursively); other bytes are one source. */
 export function fromBytes(name: string, baseName: string, bytes: Uint8Array): ReleaseSource[] {
-  if (!isZip(bytes)) return [{ name, baseName, bytes, sha256: sha256(bytes) }];
+  // A spreadsheet is a zip too, but it is read whole (the ICD-10-CM conversion table).
+  if (!isZip(bytes) || /\.xlsx$/i.test(baseName)) return [{ name, baseName, bytes, sha256: sha256(bytes) }];
   let members: Record<string, Uint8Array>;
   try {
     members = unzipSync(bytes, {

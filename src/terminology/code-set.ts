@@ -68,6 +68,8 @@ export interface CodeSet {
   pcsDefinitions(section: string): readonly PcsDefinition[];
   /** HCPCS fields beyond descriptions. */
   hcpcs(code: string): HcpcsDetail | undefined;
+  /** ICD-10-CM conversion table: the codes that took over from a previous code, with the year they did. */
+  successorsOf(previous: string): readonly { readonly code: string; readonly year: number }[];
   /** The CMS addenda of this release (changes against the previous one), when loaded. */
   addenda(): readonly AddendaChange[];
 }

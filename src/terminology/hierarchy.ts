@@ -28,22 +28,43 @@ export interface AppliedNote extends TabularNote {
   readonly fromYear: number | undefined;
 }
 
+// Applied notes are the same objects for every code under an owner; built once per code set and owner.
+const appliedCache = new WeakMap<CodeSet, Map<string, readonly AppliedNote[]>>();
+
+function appliedNotesOf(
+  set: CodeSet,
+  owner: string,
+  ownerKind: AppliedNote['ownerKind'],
+  inherited: boolean,
+): readonly AppliedNote[] {
+  let cache = appliedCache.get(set);
+  if (!cache) appliedCache.set(set, (cache = new Map()));
+  const key = `${inherited ? 'i' : 'o'}${owner}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const fromYear = set.info.layers.tabular?.year;
+    hit = set.notesOf(owner).map((n) => ({ ...n, ownerKind, inherited, fromYear }));
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /** Every note that applies to a code: its own first, then each ancestor's, then block and chapter. */
 export function applicableNotes(
   set: CodeSet,
   code: CodeRecord,
   ancestors = ancestorCodes(set, code),
 ): AppliedNote[] {
-  const fromYear = set.info.layers.tabular?.year;
-  const out: AppliedNote[] = [];
-  for (const c of [code, ...ancestors]) {
-    for (const n of set.notesOf(c.code)) {
-      out.push({ ...n, ownerKind: 'code', inherited: c !== code, fromYear });
-    }
-  }
-  for (const g of set.groupsFor(code.code)) {
-    for (const n of set.notesOf(g.id)) out.push({ ...n, ownerKind: g.kind, inherited: true, fromYear });
-  }
+  const out: AppliedNote[] = [
+    ...set.notesOf(code.code).map((n) => ({
+      ...n,
+      ownerKind: 'code' as const,
+      inherited: false,
+      fromYear: set.info.layers.tabular?.year,
+    })),
+  ];
+  for (const a of ancestors) out.push(...appliedNotesOf(set, a.code, 'code', true));
+  for (const g of set.groupsFor(code.code)) out.push(...appliedNotesOf(set, g.id, g.kind, true));
   return out;
 }
 

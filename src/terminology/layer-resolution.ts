@@ -17,6 +17,9 @@ export const INHERITABLE_LAYERS: ReadonlySet<Layer> = new Set<Layer>([
   'pcs-definitions',
 ]);
 
+/** Layers a year may take from a later year: the conversion table is cumulative, the newest knows most. */
+export const LATEST_WINS_LAYERS: ReadonlySet<Layer> = new Set<Layer>(['conversion']);
+
 export function resolveLayers(
   version: VersionInfo,
   all: readonly VersionInfo[],
@@ -29,6 +32,11 @@ export function resolveLayers(
   for (const layer of INHERITABLE_LAYERS) {
     if (out[layer]) continue;
     const donor = earlier.find((v) => v.layers.some((l) => l.layer === layer));
+    if (donor) out[layer] = { versionId: donor.id, year: donor.year };
+  }
+  const newest = all.filter((v) => v.system === version.system).sort((a, b) => b.year - a.year);
+  for (const layer of LATEST_WINS_LAYERS) {
+    const donor = newest.find((v) => v.layers.some((l) => l.layer === layer));
     if (donor) out[layer] = { versionId: donor.id, year: donor.year };
   }
   return out;

@@ -2,6 +2,7 @@ import type { CodeSet, CodeSetInfo } from './code-set.ts';
 import { indexPath, type IndexEntry } from './index-path.ts';
 import type {
   AddendaChange,
+  ConversionEntry,
   CodeRecord,
   HcpcsDetail,
   IndexKind,
@@ -26,6 +27,7 @@ export interface CodeSetParts {
   readonly pcsDefinitions?: readonly PcsDefinition[];
   readonly hcpcs?: readonly HcpcsDetail[];
   readonly addenda?: readonly AddendaChange[];
+  readonly conversions?: readonly ConversionEntry[];
 }
 
 const EMPTY: readonly never[] = [];
@@ -57,6 +59,7 @@ export class MemoryCodeSet implements CodeSet {
   readonly #pcsDefinitions: Map<string, PcsDefinition[]>;
   readonly #hcpcs: Map<string, HcpcsDetail>;
   readonly #addenda: readonly AddendaChange[];
+  readonly #successors = new Map<string, { code: string; year: number }[]>();
 
   constructor(parts: CodeSetParts) {
     this.info = parts.info;
@@ -77,6 +80,13 @@ export class MemoryCodeSet implements CodeSet {
     this.#pcsDefinitions = groupBy(parts.pcsDefinitions, (d) => d.section);
     this.#hcpcs = new Map((parts.hcpcs ?? EMPTY).map((h) => [h.code, h]));
     this.#addenda = parts.addenda ?? EMPTY;
+    for (const e of parts.conversions ?? EMPTY) {
+      for (const p of e.previous) {
+        const list = this.#successors.get(p) ?? [];
+        list.push({ code: e.current, year: e.year });
+        this.#successors.set(p, list);
+      }
+    }
   }
 
   get(code: string): CodeRecord | undefined {
@@ -164,6 +174,10 @@ export class MemoryCodeSet implements CodeSet {
 
   hcpcs(code: string): HcpcsDetail | undefined {
     return this.#hcpcs.get(code);
+  }
+
+  successorsOf(previous: string): readonly { readonly code: string; readonly year: number }[] {
+    return this.#successors.get(previous) ?? EMPTY;
   }
 
   addenda(): readonly AddendaChange[] {

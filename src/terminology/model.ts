@@ -184,6 +184,7 @@ export const LAYERS = [
   'pcs-definitions',
   'hcpcs',
   'addenda',
+  'conversion',
 ] as const;
 export type Layer = (typeof LAYERS)[number];
 
@@ -216,7 +217,16 @@ export type LayerData =
   | { readonly layer: 'pcs-tables'; readonly tables: readonly PcsTable[] }
   | { readonly layer: 'pcs-definitions'; readonly definitions: readonly PcsDefinition[] }
   | { readonly layer: 'hcpcs'; readonly details: readonly HcpcsDetail[] }
-  | { readonly layer: 'addenda'; readonly changes: readonly AddendaChange[] };
+  | { readonly layer: 'addenda'; readonly changes: readonly AddendaChange[] }
+  | { readonly layer: 'conversion'; readonly entries: readonly ConversionEntry[] };
+
+/** A row of the ICD-10-CM conversion table: a current code and the code(s) it took over from. */
+export interface ConversionEntry {
+  readonly current: string;
+  /** Fiscal year the current code took effect. */
+  readonly year: number;
+  readonly previous: readonly string[];
+}
 
 /** One line of the CMS order-file addenda: what the release changed against the previous one. */
 export interface AddendaChange {

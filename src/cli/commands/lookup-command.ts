@@ -3,7 +3,12 @@ import type { Command } from 'commander';
 import { parseIsoDate } from '../../core/dates.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import { lookupCode, type LookupAnswer } from '../../lookup/lookup-code.ts';
-import { guessCodeSystem, parseCodeSystem, type CodeSystem } from '../../terminology/code-system.ts';
+import {
+  displayCode,
+  guessCodeSystem,
+  parseCodeSystem,
+  type CodeSystem,
+} from '../../terminology/code-system.ts';
 import type { CliContext } from '../cli-context.ts';
 
 interface LookupOptions {
@@ -100,7 +105,7 @@ export function formatAnswer(a: LookupAnswer): string {
     lines.push('  notes:');
     for (const n of a.notes)
       lines.push(
-        `    [${n.type}] ${n.text}  (${n.inherited ? `from ${n.owner}` : 'own'}${n.fromYear ? `, ${n.fromYear} tabular` : ''})`,
+        `    [${n.type}] ${n.text}  (${n.inherited ? `from ${n.ownerKind === 'code' ? displayCode(a.system, n.owner) : n.ownerKind === 'chapter' ? `chapter ${n.owner}` : n.owner}` : 'own'}${n.fromYear ? `, ${n.fromYear} tabular` : ''})`,
       );
   }
   if (a.pcs) {

@@ -8,8 +8,8 @@ import { fromCompactDate } from '../../core/dates.ts';
 import type { IsoDate } from '../../core/dates.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import type { CodeRecord, HcpcsDetail, LayerData } from '../../terminology/model.ts';
-import { linesOf, openReleaseInput } from '../icd10pcs/release-input.ts';
-import type { ReleaseInput } from '../icd10pcs/release-input.ts';
+import { linesOf, openReleaseInput } from '../release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import {
   HCPCS_FIELDS as F,
   HCPCS_RECORD_LENGTH,

@@ -8,8 +8,8 @@
  */
 import type { IndexTerm } from '../../terminology/model.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
-import { cleanText, expectRoot, fileSource, streamXml } from './xml-stream.ts';
-import type { XmlHandler, XmlPosition, XmlSource } from './xml-stream.ts';
+import { cleanText, expectRoot, fileSource, streamXml } from '../xml-stream.ts';
+import type { XmlHandler, XmlPosition, XmlSource } from '../xml-stream.ts';
 
 export type Icd10cmIndexKind = 'index' | 'eindex' | 'drug' | 'neoplasm';
 /** The index layers of ICD-10-CM: the LayerData variant of index terms, without the PCS index. */

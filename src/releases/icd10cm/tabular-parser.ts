@@ -13,8 +13,8 @@ import type {
 import { NOTE_TYPES } from '../../terminology/model.ts';
 import { normalizeCode } from '../../terminology/code-system.ts';
 import { parseNoteRanges } from '../../terminology/note-ranges.ts';
-import { cleanText, expectRoot, fileSource, streamXml } from './xml-stream.ts';
-import type { XmlHandler, XmlPosition, XmlSource } from './xml-stream.ts';
+import { cleanText, expectRoot, fileSource, streamXml } from '../xml-stream.ts';
+import type { XmlHandler, XmlPosition, XmlSource } from '../xml-stream.ts';
 
 export type TabularLayer = Extract<LayerData, { layer: 'tabular' }>;
 

@@ -5,7 +5,7 @@
  * The device aggregation table at the end is not part of the model and is skipped.
  */
 import type { LayerData, PcsDefinition } from '../../terminology/model.ts';
-import type { ReleaseInput } from './release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import { readXmlRelease, requireAttribute, requireIntAttribute } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 

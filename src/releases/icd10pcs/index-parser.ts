@@ -6,7 +6,7 @@
  * term never has both its own codes and a cross-reference. Subterms without a title get title "".
  */
 import type { IndexTerm, LayerData } from '../../terminology/model.ts';
-import type { ReleaseInput } from './release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import { readXmlRelease } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 

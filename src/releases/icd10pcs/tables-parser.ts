@@ -4,7 +4,7 @@
  * giving the valid values of axes 4-7; a code is valid when characters 4-7 all come from one row.
  */
 import type { LayerData, PcsAxis, PcsAxisValue, PcsTable } from '../../terminology/model.ts';
-import type { ReleaseInput } from './release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 import { readXmlRelease, requireAttribute, requireIntAttribute } from './xml-release-reader.ts';
 import type { XmlContext, XmlVisitor } from './xml-release-reader.ts';
 

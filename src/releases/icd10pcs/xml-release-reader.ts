@@ -5,10 +5,10 @@
  * RELEASE_FILE_MALFORMED, a different root element RELEASE_FILE_UNRECOGNISED.
  */
 import { MedcodeError } from '../../core/medcode-error.ts';
-import { cleanText, expectRoot, streamXml } from '../icd10cm/xml-stream.ts';
-import type { XmlHandler, XmlPosition } from '../icd10cm/xml-stream.ts';
-import { openReleaseInput } from './release-input.ts';
-import type { ReleaseInput } from './release-input.ts';
+import { cleanText, expectRoot, streamXml } from '../xml-stream.ts';
+import type { XmlHandler, XmlPosition } from '../xml-stream.ts';
+import { openReleaseInput } from '../release-input.ts';
+import type { ReleaseInput } from '../release-input.ts';
 
 /** What a visitor is told about the element being opened or closed. */
 export interface XmlContext {

@@ -67,6 +67,13 @@ export function insertLayer(db: Db, version: string, data: LayerData): number {
       data.changes.forEach((c, i) => st.run(version, i, JSON.stringify(c)));
       return data.changes.length;
     }
+    case 'conversion': {
+      const st = db.prepare(
+        'INSERT OR IGNORE INTO conversions (version, previous, current, year) VALUES (?,?,?,?)',
+      );
+      for (const e of data.entries) for (const p of e.previous) st.run(version, p, e.current, e.year);
+      return data.entries.length;
+    }
     case 'hcpcs': {
       const st = db.prepare('INSERT INTO hcpcs_details (version, code, body) VALUES (?,?,?)');
       for (const d of data.details) st.run(version, d.code, JSON.stringify(d));

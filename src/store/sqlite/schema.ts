@@ -1,5 +1,5 @@
 /** SQLite schema of the terminology store. Bump SCHEMA_VERSION when it changes; older stores are refused. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS sevenths (
 CREATE TABLE IF NOT EXISTS index_terms (
   version TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, code TEXT,
   PRIMARY KEY (version, kind, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, code);
+CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, kind, code);
 CREATE TABLE IF NOT EXISTS index_headings (
   version TEXT NOT NULL, kind TEXT NOT NULL, headings TEXT NOT NULL, PRIMARY KEY (version, kind));
 CREATE TABLE IF NOT EXISTS pcs_tables (
@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS hcpcs_details (
   version TEXT NOT NULL, code TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (version, code)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS addenda (
   version TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (version, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS conversions (
+  version TEXT NOT NULL, previous TEXT NOT NULL, current TEXT NOT NULL, year INTEGER NOT NULL,
+  PRIMARY KEY (version, previous, current)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS artifacts (
   key TEXT PRIMARY KEY, data BLOB NOT NULL, created_at TEXT NOT NULL);
 `;
@@ -72,4 +75,5 @@ export const LAYER_TABLES: Readonly<Record<string, readonly { table: string; whe
   'pcs-definitions': [{ table: 'pcs_definitions' }],
   hcpcs: [{ table: 'hcpcs_details' }],
   addenda: [{ table: 'addenda' }],
+  conversion: [{ table: 'conversions' }],
 };

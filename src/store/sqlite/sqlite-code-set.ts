@@ -71,10 +71,13 @@ export class SqliteCodeSet implements CodeSet {
   readonly #get: Database.Statement<[string, string], CodeRow>;
   readonly #children: Database.Statement<[string, string], CodeRow>;
   readonly #range: Database.Statement<[string, string, string, number], CodeRow>;
-  readonly #notes: Database.Statement<[string, string], NoteRow>;
-  readonly #sevenths: Database.Statement<[string, string], SeventhCharacter>;
+  readonly #sevenths: Database.Statement<[string], SeventhCharacter>;
   readonly #hcpcs: Database.Statement<[string, string], { body: string }>;
   readonly #pcsTable: Database.Statement<[string, string], { body: string }>;
+  readonly #termsByCode: Database.Statement<[string, string, string, string], { body: string }>;
+  readonly #termById: Database.Statement<[string, string, number], { body: string }>;
+  readonly #termCache = new Map<string, IndexTerm>();
+  readonly #groupsByCategory = new Map<string, readonly TabularGroup[]>();
   #groups: readonly TabularGroup[] | undefined;
   #codes: readonly CodeRecord[] | undefined;
   readonly #indexCache = new Map<IndexKind, readonly IndexTerm[]>();
@@ -96,14 +99,15 @@ export class SqliteCodeSet implements CodeSet {
     this.#range = db.prepare(
       `SELECT ${CODE_COLUMNS} FROM codes WHERE version = ? AND code > ? AND code < ? AND billable = 1 ORDER BY ord LIMIT ?`,
     );
-    this.#notes = db.prepare(
-      'SELECT owner, seq, type, text, ranges FROM notes WHERE version = ? AND owner = ? ORDER BY seq',
-    );
     this.#sevenths = db.prepare(
-      'SELECT owner, char, meaning FROM sevenths WHERE version = ? AND owner = ? ORDER BY char',
+      'SELECT owner, char, meaning FROM sevenths WHERE version = ? ORDER BY owner, char',
     );
     this.#hcpcs = db.prepare('SELECT body FROM hcpcs_details WHERE version = ? AND code = ?');
     this.#pcsTable = db.prepare('SELECT body FROM pcs_tables WHERE version = ? AND key = ?');
+    this.#termsByCode = db.prepare(
+      'SELECT body FROM index_terms INDEXED BY index_terms_code WHERE version = ? AND kind = ? AND code IN (?, ?)',
+    );
+    this.#termById = db.prepare('SELECT body FROM index_terms WHERE version = ? AND kind = ? AND id = ?');
   }
 
   get(code: string): CodeRecord | undefined {
@@ -164,26 +168,39 @@ export class SqliteCodeSet implements CodeSet {
 
   groupsFor(code: string): readonly TabularGroup[] {
     const category = code.slice(0, 3);
-    const hits = this.groups().filter((g) => g.first <= category && category <= g.last);
-    return hits.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'block' ? -1 : 1));
+    let hit = this.#groupsByCategory.get(category);
+    if (!hit) {
+      hit = this.groups()
+        .filter((g) => g.first <= category && category <= g.last)
+        .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'block' ? -1 : 1));
+      this.#groupsByCategory.set(category, hit);
+    }
+    return hit;
   }
 
   notesOf(owner: string): readonly TabularNote[] {
-    let hit = this.#notesCache.get(owner);
-    if (!hit) {
-      hit = this.#tab ? this.#notes.all(this.#tab, owner).map(toNote) : [];
-      this.#notesCache.set(owner, hit);
+    // The whole tabular layer's notes (some 25,000) are read in one pass on first use: a lookup touches
+    // notes of 4-7 owners, and one bulk read costs less than a few hundred single-owner queries.
+    if (this.#notesCache.size === 0 && this.#tab) {
+      for (const n of this.allNotes()) {
+        const list = this.#notesCache.get(n.owner);
+        if (list) (list as TabularNote[]).push(n);
+        else this.#notesCache.set(n.owner, [n]);
+      }
     }
-    return hit;
+    return this.#notesCache.get(owner) ?? [];
   }
 
   seventhsOf(owner: string): readonly SeventhCharacter[] {
-    let hit = this.#seventhsCache.get(owner);
-    if (!hit) {
-      hit = this.#tab ? this.#sevenths.all(this.#tab, owner) : [];
-      this.#seventhsCache.set(owner, hit);
+    // Under 2,000 rows in a whole tabular: read once.
+    if (this.#seventhsCache.size === 0 && this.#tab) {
+      for (const r of this.#sevenths.all(this.#tab)) {
+        const list = this.#seventhsCache.get(r.owner);
+        if (list) (list as SeventhCharacter[]).push(r);
+        else this.#seventhsCache.set(r.owner, [r]);
+      }
     }
-    return hit;
+    return this.#seventhsCache.get(owner) ?? [];
   }
 
   allNotes(): Iterable<TabularNote> {
@@ -214,20 +231,21 @@ export class SqliteCodeSet implements CodeSet {
 
   indexEntriesFor(code: string): readonly IndexEntry[] {
     const out: IndexEntry[] = [];
-    const byCode = this.#db.prepare<[string, string, string, string], { body: string }>(
-      'SELECT body FROM index_terms WHERE version = ? AND kind = ? AND code IN (?, ?) ORDER BY id',
-    );
-    const byId = this.#db.prepare<[string, string, number], { body: string }>(
-      'SELECT body FROM index_terms WHERE version = ? AND kind = ? AND id = ?',
-    );
     for (const kind of ['index', 'eindex', 'pcs-index'] as const) {
       const source = this.info.layers[kind];
       if (!source) continue;
       const parentOf = (id: number): IndexTerm | undefined => {
-        const r = byId.get(source.versionId, kind, id);
-        return r ? (JSON.parse(r.body) as IndexTerm) : undefined;
+        const key = `${kind}:${id}`;
+        let t = this.#termCache.get(key);
+        if (!t) {
+          const r = this.#termById.get(source.versionId, kind, id);
+          if (!r) return undefined;
+          t = JSON.parse(r.body) as IndexTerm;
+          this.#termCache.set(key, t);
+        }
+        return t;
       };
-      for (const r of byCode.all(source.versionId, kind, code, `${code}-`)) {
+      for (const r of this.#termsByCode.all(source.versionId, kind, code, `${code}-`)) {
         const t = JSON.parse(r.body) as IndexTerm;
         out.push({ kind, path: indexPath(t, parentOf), code: t.code! });
       }
@@ -266,6 +284,16 @@ export class SqliteCodeSet implements CodeSet {
   hcpcs(code: string): HcpcsDetail | undefined {
     const r = this.#hcpcs.get(this.#v, code);
     return r ? (JSON.parse(r.body) as HcpcsDetail) : undefined;
+  }
+
+  successorsOf(previous: string): readonly { readonly code: string; readonly year: number }[] {
+    const source = this.info.layers.conversion;
+    if (!source) return [];
+    return this.#db
+      .prepare<[string, string], { code: string; year: number }>(
+        'SELECT current AS code, year FROM conversions WHERE version = ? AND previous = ? ORDER BY current',
+      )
+      .all(source.versionId, previous);
   }
 
   addenda(): readonly AddendaChange[] {

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
-import { MedcodeError } from '../../core/medcode-error.ts';
+import { MedcodeError } from '../core/medcode-error.ts';
 
 /** A release file's content: a file stream, a zip member, or strings in tests. */
 export type XmlSource = AsyncIterable<Uint8Array | string>;

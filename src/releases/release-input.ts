@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { MedcodeError } from '../../core/medcode-error.ts';
+import { MedcodeError } from '../core/medcode-error.ts';
 
 /** A file path, or the chunks of a file (Buffers or strings) read from elsewhere. */
 export type ReleaseInput = string | AsyncIterable<Buffer | Uint8Array | string>;
