@@ -5,8 +5,10 @@
  * Contract with the CLI wiring (src/cli/main.ts): `registerSearchCommand(program, deps)` where `deps` is
  *   - `searchSources()`: every loaded version as a CodeSet, or as a prebuilt SearchIndexData decoded from
  *     the store's artifact table (decodeSearchIndex); search itself picks versions by --date and --system
- *     and builds (and caches per CodeSet object) an index for a CodeSet it is given. With the CliContext:
- *     `{ ...ctx, searchSources: async () => (await ctx.versions()).map((v) => ctx.codeSet(v.id)) }`.
+ *     and builds (and caches per CodeSet object) an index for a CodeSet it is given. With the CliContext,
+ *     building each index once and keeping it in the store's artifact table (src/search/search-index-cache.ts):
+ *     `{ ...ctx, searchSources: async () => Promise.all((await ctx.versions()).map((v) =>
+ *        cachedSearchIndex(ctx.store(), ctx.codeSet(v.id)))) }`.
  *   - `out(text)` and `json(value)`: where results are printed (CliContext has both).
  * Failures are MedcodeErrors (SEARCH_QUERY_INVALID, INVALID_INPUT) for main to map to exit codes.
  */
