@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadDevCodeSets, readOrderFile } from '../../bench/support/load-dev-code-sets.ts';
+import { loadDevCodeSets, loadIcd10cm, readOrderFile } from '../../bench/support/load-dev-code-sets.ts';
 import { parseHcpcsFile } from '../releases/hcpcs/hcpcs-file-parser.ts';
 import { loadQuerySet } from '../../bench/support/search-query-set.ts';
 import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
@@ -74,5 +74,15 @@ describe('search on the FY2026 release', { skip }, () => {
     }
     assert.ok(top1 / cases.length >= 0.9, `top-1 ${top1}/${cases.length}`);
     assert.ok(top5 / cases.length >= 0.97, `top-5 ${top5}/${cases.length}`);
+  });
+
+  it('does not return a code deleted in FY2026 for a 2026 date, and leads the index entry to its new child', async () => {
+    const fy2025 = buildSearchIndex(await loadIcd10cm(2025));
+    const both = [fy2025, ...indexes];
+    const in2025 = search(both, 'contusion of abdominal wall', { date: '2025-03-01' });
+    const in2026 = search(both, 'contusion of abdominal wall', { date: '2026-03-01', limit: 50 });
+    assert.equal(in2025[0]?.code, 'S30.1XXA');
+    assert.ok(!in2026.some((h) => h.code.startsWith('S30.1XX')));
+    assert.equal(in2026[0]?.code, 'S30.11XA');
   });
 });
