@@ -145,6 +145,8 @@ describe('search', () => {
   it('keeps the limit within bounds', () => {
     assert.equal(search(sets, 'heart', { limit: 2 }).length, 2);
     assert.ok(search(sets, 'heart', { limit: 0 }).length <= 1);
+    assert.ok(search(sets, 'heart', { limit: Number.NaN }).length > 0);
+    assert.ok(search(sets, 'heart', { limit: 10_000 }).length <= 200);
   });
 
   it('answers the same from a serialized and reloaded index', () => {

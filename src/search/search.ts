@@ -171,7 +171,8 @@ export function search(
   options: SearchOptions = {},
 ): SearchHit[] {
   const text = validateQuery(query);
-  const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(options.limit ?? 10)));
+  const asked = Math.floor(options.limit ?? 10);
+  const limit = Number.isFinite(asked) ? Math.min(MAX_LIMIT, Math.max(1, asked)) : 10;
   const prefix = options.prefix ?? false;
   const date = options.date;
   const results: SearchHit[] = [];
