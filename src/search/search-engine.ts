@@ -6,12 +6,14 @@
  * (laterality, episode of care, acuity, type) pick the specific child, and with nothing more said the
  * child whose title adds the least ("unspecified") wins.
  */
-import { DOC_KINDS } from './index-documents.ts';
+import { candidates, MAX_READ, shortlist } from './candidate-documents.ts';
+import type { DocMatch } from './document-match.ts';
+import { docScore, matchDoc } from './document-match.ts';
 import type { ParsedQuery } from './query-parser.ts';
+import type { Scratch } from './query-scratch.ts';
+import { scratchOf } from './query-scratch.ts';
 import type { SearchIndexData } from './search-index.ts';
-import { wordWeight } from './search-index.ts';
-import { FREE_WORDS } from './text-normalizer.ts';
-import { cutoffForTop, topK } from './top-k.ts';
+import { topK } from './top-k.ts';
 
 /** Ranking weights, in one place so the query set can tune them. */
 const RANK = {
@@ -27,24 +29,7 @@ const RANK = {
   /** Only the best documents hand their match on to the codes under a header. */
   maxPropagating: 20,
   maxRange: 300,
-  /** A candidate is read only if its driver words plus all the others could reach this share of the best. */
-  prune: 0.95,
-  /** At most about this many candidates are read word by word. */
-  maxRead: 3000,
 } as const;
-
-const KIND_BOOST: Readonly<Record<(typeof DOC_KINDS)[number], number>> = {
-  title: 0.04,
-  short: 0,
-  inclusion: 0.03,
-  index: 0.06,
-  see: 0.05,
-  eindex: 0.05,
-  drug: 0.06,
-  neoplasm: 0.06,
-  'pcs-index': 0.05,
-};
-const KIND_BOOSTS = DOC_KINDS.map((k) => KIND_BOOST[k]);
 
 /** A code found by the engine, before it is turned into a result. */
 export interface EngineHit {
@@ -54,170 +39,6 @@ export interface EngineHit {
   readonly doc: number;
   readonly mask: number;
   readonly inherited: boolean;
-}
-
-interface Scratch {
-  stamp: Uint32Array;
-  serial: number;
-  /** Candidate documents of the current query and their scores. */
-  docs: Uint32Array;
-  scores: Float64Array;
-  /** The date searched (YYYYMMDD) of the current query, 0 for any. */
-  activeOn: number;
-  /** Per document: weight of the driver words it holds, and which (bits). */
-  acc: Float64Array;
-  seen: Int32Array;
-  /** Vocabulary words of the current source document (marked with `serial`). */
-  inSource: Uint32Array;
-  termBit: Int8Array;
-  /** How much a match on each vocabulary word counts for the current query (1 exact, less for a correction or completion). */
-  termFactor: Float32Array;
-  /** Weight of each query word (bit) before its factor. */
-  bitRaw: Float32Array;
-  weight: Float32Array;
-  free: Uint8Array;
-}
-
-const scratches = new WeakMap<SearchIndexData, Scratch>();
-
-function scratchOf(index: SearchIndexData): Scratch {
-  let s = scratches.get(index);
-  if (!s) {
-    const n = index.docKind.length;
-    s = {
-      stamp: new Uint32Array(n),
-      serial: 0,
-      docs: new Uint32Array(n),
-      scores: new Float64Array(n),
-      activeOn: 0,
-      acc: new Float64Array(n),
-      seen: new Int32Array(n),
-      inSource: new Uint32Array(index.vocabulary.length),
-      termBit: new Int8Array(index.vocabulary.length).fill(-1),
-      termFactor: new Float32Array(index.vocabulary.length),
-      bitRaw: new Float32Array(32),
-      weight: Float32Array.from(index.df, (df) => wordWeight(df, n)),
-      free: Uint8Array.from(index.vocabulary, (w) => (FREE_WORDS.has(w) ? 1 : 0)),
-    };
-    scratches.set(index, s);
-  }
-  return s;
-}
-
-/** What matching one document found: the query words (bits), and the shares of query and document covered. */
-interface DocMatch {
-  mask: number;
-  queryCover: number;
-  docCover: number;
-}
-
-function matchDoc(
-  index: SearchIndexData,
-  s: Scratch,
-  bitWeight: Float32Array,
-  total: number,
-  d: number,
-  out: DocMatch,
-): DocMatch {
-  let mask = 0;
-  let qW = 0;
-  let dW = 0;
-  const end = index.tokStart[d + 1]!;
-  const req = index.reqEnd[d]!;
-  for (let k = index.tokStart[d]!; k < end; k++) {
-    const t = index.tokens[k]!;
-    const b = s.termBit[t]!;
-    if (b < 0) continue;
-    if ((mask & (1 << b)) === 0) {
-      mask |= 1 << b;
-      qW += s.bitRaw[b]! * s.termFactor[t]!;
-    }
-    if (k < req && s.free[t] === 0) dW += s.weight[t]!;
-  }
-  const dTotal = index.docWeight[d]!;
-  out.mask = mask;
-  out.queryCover = total > 0 ? qW / total : 0;
-  out.docCover = dTotal > 0 ? Math.min(1, dW / dTotal) : 1;
-  return out;
-}
-
-function docScore(index: SearchIndexData, d: number, m: DocMatch): number {
-  return m.queryCover * (0.75 + 0.25 * m.docCover) + KIND_BOOSTS[index.docKind[d]!]! * m.queryCover;
-}
-
-/** Whether a document leads only to a code whose use ended before the date searched (HCPCS termination). */
-function ended(index: SearchIndexData, s: Scratch, d: number): boolean {
-  const lo = index.docLo[d]!;
-  if (index.docHi[d]! - lo !== 1) return false;
-  const end = index.codeEnd[lo]!;
-  return end !== 0 && end < s.activeOn;
-}
-
-/**
- * Candidate documents: those holding one of the query's driver words. Drivers are taken rarest first
- * until the words left out weigh too little for a document holding only them to be kept (MaxScore):
- * "closed fracture right distal radius" is driven by "radius" and "distal", not by "right". The
- * drivers' weights are summed per document from the postings; documents that cannot come close to the
- * best sum even with every other word are dropped before their words are read.
- */
-function candidates(
-  index: SearchIndexData,
-  s: Scratch,
-  q: ParsedQuery,
-  bitWeight: Float32Array,
-  total: number,
-): number {
-  const byDf = q.words
-    .map((w, b) => ({ w, b, df: w.alternatives.reduce((sum, a) => sum + index.df[a.id]!, 0) }))
-    .filter((x) => x.df > 0)
-    .sort((a, b) => a.df - b.df);
-  let rest = total;
-  const tally = { serial: ++s.serial, n: 0, best: 0 };
-  for (const { w, b } of byDf) {
-    // A document holding none of the drivers so far can reach only `rest`: read more drivers only
-    // while that could still come near the best document found.
-    if (tally.n > 0 && rest < tally.best * RANK.prune) break;
-    rest -= bitWeight[b]!;
-    for (const a of w.alternatives) addPostings(index, s, a.id, 1 << b, bitWeight[b]!, tally);
-  }
-  const { docs, acc } = s;
-  let kept = 0;
-  for (let i = 0; i < tally.n; i++) {
-    const d = docs[i]!;
-    if (acc[d]! + rest >= tally.best * RANK.prune) docs[kept++] = d;
-  }
-  return kept;
-}
-
-/** Adds one driver word's documents to the candidates, summing its weight once per document. */
-function addPostings(
-  index: SearchIndexData,
-  s: Scratch,
-  word: number,
-  bit: number,
-  weight: number,
-  tally: { serial: number; n: number; best: number },
-): void {
-  const { docs, acc, seen, stamp } = s;
-  const end = index.postingStart[word + 1]!;
-  for (let p = index.postingStart[word]!; p < end; p++) {
-    const d = index.postings[p]!;
-    if (stamp[d] !== tally.serial) {
-      stamp[d] = tally.serial;
-      seen[d] = 0;
-      if (ended(index, s, d)) {
-        acc[d] = -Infinity;
-        continue;
-      }
-      acc[d] = 0;
-      docs[tally.n++] = d;
-    }
-    if ((seen[d]! & bit) === 0) {
-      seen[d]! |= bit;
-      acc[d]! += weight;
-      if (acc[d]! > tally.best) tally.best = acc[d]!;
-    }
-  }
 }
 
 interface Source {
@@ -336,25 +157,6 @@ export function runQuery(index: SearchIndexData, q: ParsedQuery, options: RunOpt
   }
 }
 
-/**
- * When a common word leaves too many candidates ("right"), keep those whose score could be highest:
- * at best a document matches every remaining query word, and its own-words share is at most the
- * query's weight over its own, so short documents holding the driver words come first.
- */
-function shortlist(index: SearchIndexData, s: Scratch, n: number, total: number): number {
-  const { docs, scores, acc } = s;
-  for (let i = 0; i < n; i++) {
-    const d = docs[i]!;
-    const own = index.docWeight[d]!;
-    scores[i] =
-      acc[d]! * (0.75 + 0.25 * (own > 0 ? Math.min(1, total / own) : 1)) + KIND_BOOSTS[index.docKind[d]!]!;
-  }
-  const cut = cutoffForTop(scores, n, RANK.maxRead);
-  let kept = 0;
-  for (let i = 0; i < n; i++) if (scores[i]! >= cut) docs[kept++] = docs[i]!;
-  return kept;
-}
-
 /** The best documents for the query, best first. */
 function bestDocs(
   index: SearchIndexData,
@@ -365,7 +167,7 @@ function bestDocs(
 ): ScoredDoc[] {
   let n = candidates(index, s, q, bitWeight, total);
   const { docs, scores } = s;
-  if (n > RANK.maxRead) n = shortlist(index, s, n, total);
+  if (n > MAX_READ) n = shortlist(index, s, n, total);
   const m: DocMatch = { mask: 0, queryCover: 0, docCover: 0 };
   let top = 0;
   for (let i = 0; i < n; i++) {

@@ -140,22 +140,14 @@ function postingsOf(
   return [start, postings];
 }
 
-/** Builds the search index of one code set version from everything it holds. */
-export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
-  const records = [...codeSet.codes()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const codes = records.map((r) => r.code);
-  const labels: string[] = [];
-  const surface = new Map<string, string>();
-  const docs = drafts(codeSet, codes, labels, surface);
-  const { vocabulary, ids, df } = vocabularyOf(docs);
-  const surfaceWords = [...surface.keys()].filter((w) => ids.has(surface.get(w)!)).sort();
-  const [postingStart, postings] = postingsOf(docs, ids, df);
+/** The flat token arrays of the documents: required words then optional ones, and each document's weight. */
+function tokensOf(docs: readonly Draft[], ids: Map<string, number>, df: Uint32Array, codeCount: number) {
   const n = docs.length;
   const tokStart = new Uint32Array(n + 1);
   const reqEnd = new Uint32Array(n);
   const docWeight = new Float32Array(n);
   const tokens: number[] = [];
-  const titleDoc = new Uint32Array(codes.length);
+  const titleDoc = new Uint32Array(codeCount);
   docs.forEach((d, i) => {
     tokStart[i] = tokens.length;
     let weight = 0;
@@ -169,19 +161,32 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
     if (d.kind === 'title') titleDoc[d.lo] = i;
   });
   tokStart[n] = tokens.length;
+  return { tokStart, reqEnd, docWeight, titleDoc, tokens: Uint32Array.from(tokens) };
+}
+
+/** Builds the search index of one code set version from everything it holds. */
+export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
+  const records = [...codeSet.codes()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const codes = records.map((r) => r.code);
+  const labels: string[] = [];
+  const surface = new Map<string, string>();
+  const docs = drafts(codeSet, codes, labels, surface);
+  const { vocabulary, ids, df } = vocabularyOf(docs);
+  const surfaceWords = [...surface.keys()].filter((w) => ids.has(surface.get(w)!)).sort();
+  const [postingStart, postings] = postingsOf(docs, ids, df);
+  const { info } = codeSet;
   return {
     info: {
-      system: codeSet.info.system,
-      year: codeSet.info.year,
-      versionId: codeSet.info.versionId,
-      effectiveFrom: codeSet.info.effectiveFrom,
-      effectiveTo: codeSet.info.effectiveTo,
+      system: info.system,
+      year: info.year,
+      versionId: info.versionId,
+      effectiveFrom: info.effectiveFrom,
+      effectiveTo: info.effectiveTo,
     },
     codes,
     titles: records.map((r) => r.title),
     billable: Uint8Array.from(records, (r) => (r.billable ? 1 : 0)),
     codeEnd: Uint32Array.from(records, (r) => dateNumber(codeSet.hcpcs(r.code)?.terminationDate)),
-    titleDoc,
     vocabulary,
     df,
     postingStart,
@@ -190,10 +195,7 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
     docLo: Uint32Array.from(docs, (d) => d.lo),
     docHi: Uint32Array.from(docs, (d) => d.hi),
     docLabel: Int32Array.from(docs, (d) => d.label),
-    tokStart,
-    reqEnd,
-    tokens: Uint32Array.from(tokens),
-    docWeight,
+    ...tokensOf(docs, ids, df, codes.length),
     labels,
     surfaceWords,
     surfaceStem: Uint32Array.from(surfaceWords, (w) => ids.get(surface.get(w)!)!),
