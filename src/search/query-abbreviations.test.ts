@@ -49,8 +49,8 @@ describe('query abbreviations', () => {
     }
   });
 
-  it('leaves out English words that would hijack ordinary queries', () => {
-    for (const word of ['a', 'all', 'as', 'it', 'is', 'add', 'hit', 'cap', 'us', 'the', 'in']) {
+  it('leaves out English words and roman numerals that would hijack ordinary queries', () => {
+    for (const word of ['a', 'all', 'as', 'it', 'is', 'add', 'hit', 'cap', 'us', 'the', 'in', 'iv']) {
       assert.equal(QUERY_ABBREVIATIONS.has(word), false, word);
     }
   });

@@ -170,7 +170,7 @@ wheelchair=wheelchair|w c=wheelchair|cpap=continuous positive airway pressure|bi
 o2=oxygen|dme=durable medical equipment|glucometer=blood glucose monitor|test strips=glucose test reagent strips
 strips=reagent strips|lancets=lancet|syringe=syringe|nebulizer=nebulizer|walker=walker|cane=cane
 crutches=crutch|commode=commode|hospital bed=hospital bed|ambulance=ambulance|als=advanced life support
-bls=basic life support|inj=injection|injection=injection|im=intramuscular|iv=intravenous|sq=subcutaneous
+bls=basic life support|inj=injection|injection=injection|im=intramuscular|sq=subcutaneous
 subq=subcutaneous|sc=subcutaneous|mg=mg|mcg=mcg|flu shot=influenza vaccine|flu vaccine=influenza vaccine
 covid vaccine=covid 19 vaccine|b12=vitamin b 12 cyanocobalamin|depo=medroxyprogesterone|tdap=tetanus diphtheria
 `;

@@ -7,7 +7,7 @@ import { expandAbbreviations, rewriteSymbols } from './query-abbreviations.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { findWord, lowerBoundCode, wordWeight } from './search-index.ts';
 import { correct } from './spelling-corrector.ts';
-import { splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
+import { dropNegated, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
 /** At most this many distinct words take part in a query (the match mask is 32 bits). */
 export const MAX_QUERY_WORDS = 24;
@@ -39,7 +39,9 @@ export interface ParsedQuery {
 
 /** The words of a query text, after shorthand rewriting and abbreviation expansion (index-independent). */
 export function queryWords(raw: string, keepLast = false): { words: string[]; expansions: string[] } {
-  const all = splitWords(rewriteSymbols(raw));
+  // What the query rules out ("gerd w/o esophagitis") is kept only as the word "without".
+  const negation = dropNegated(rewriteSymbols(raw));
+  const all = splitWords(negation.negated ? `${negation.text} without` : negation.text);
   const last = keepLast ? all.pop() : undefined;
   const first = expandAbbreviations(all);
   const second = expandAbbreviations(first.words);

@@ -4,25 +4,7 @@ import { allDocuments, DOC_KINDS } from './index-documents.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { dateNumber, prefixRange, wordWeight } from './search-index.ts';
 import { buildDeletionTable } from './spelling-corrector.ts';
-import { FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
-
-// A negated clause runs to the next comma, parenthesis, "with", or the site it qualifies ("without
-// foreign body of left hand": the site stays).
-const NEGATED = /\b(without|not)\b[^,;()]*?(?=,|;|\(|\)|\b(?:with|of|in|at)\b|$)/gi;
-
-/**
- * Removes negated clauses ("without complications", "not having achieved remission"): what a title
- * rules out is neither a match for the query nor an unmatched word to penalize. This is what makes
- * the default code ("... without complications") the best fit when the query says nothing more.
- */
-export function dropNegated(text: string): { text: string; negated: boolean } {
-  let negated = false;
-  const kept = text.replace(NEGATED, () => {
-    negated = true;
-    return ' ';
-  });
-  return { text: kept, negated };
-}
+import { dropNegated, FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
 /**
  * The 7th-character clause of a title (", initial encounter for closed fracture", ", subsequent

@@ -48,6 +48,13 @@ describe('search', () => {
     assert.match(why, /pnuemonia→pneumonia/);
   });
 
+  it('does not match what the query rules out', () => {
+    assert.equal(top('gerd w/o esophagitis'), 'K21.9');
+    assert.equal(top('reflux disease without esophagitis'), 'K21.9');
+    assert.equal(top('gerd with esophagitis without bleeding'), 'K21.00');
+    assert.equal(top('gerd with esophagitis with bleeding'), 'K21.01');
+  });
+
   it('gives the default unspecified child when the query says nothing more', () => {
     assert.equal(top('heart failure'), 'I50.9');
     assert.equal(top('systolic heart failure'), 'I50.20');

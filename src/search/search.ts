@@ -17,7 +17,7 @@ import type { ParsedQuery } from './query-parser.ts';
 import { parseQuery } from './query-parser.ts';
 
 /** Longest query accepted: search takes what a coder types, not a note (use the coding engine for notes). */
-export const MAX_QUERY_LENGTH = 500;
+export const MAX_QUERY_LENGTH = 1000;
 export const MAX_LIMIT = 200;
 
 export interface SearchOptions {

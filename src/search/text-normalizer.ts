@@ -47,6 +47,28 @@ const BRITISH: readonly (readonly [RegExp, string])[] = [
   [/oe(?=[a-z])/g, 'e'],
 ];
 
+// A negated clause runs to the next comma, parenthesis, "with", or the site it qualifies ("without
+// foreign body of left hand": the site stays); a listed one ("without A, B, and C") to the list's end.
+const NEGATED_LIST =
+  /\b(without|not)\b(?:[^,;()]*,)+[^,;()]*\b(?:and|or)\b[^,;()]*?(?=,|;|\(|\)|\bwith\b|$)/gi;
+const NEGATED = /\b(without|not)\b[^,;()]*?(?=,|;|\(|\)|\b(?:with|of|in|at)\b|$)/gi;
+
+/**
+ * Removes negated clauses ("without complications", "not having achieved remission"): what a title
+ * rules out is neither a match for the query nor an unmatched word to penalize, and what a query rules
+ * out must not match the titles that have it. This makes the default code ("... without
+ * complications") the best fit when the query says nothing more.
+ */
+export function dropNegated(text: string): { text: string; negated: boolean } {
+  let negated = false;
+  const drop = (): string => {
+    negated = true;
+    return ' ';
+  };
+  const kept = text.replace(NEGATED_LIST, drop).replace(NEGATED, drop);
+  return { text: kept, negated };
+}
+
 /** Lower case, accents removed, every run of characters other than a-z and 0-9 replaced by one space. */
 export function normalizeText(text: string): string {
   return text
