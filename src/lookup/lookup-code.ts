@@ -86,7 +86,8 @@ export function lookupCode(
   const version = versionForDate(sources.versions, system, date);
   const set = sources.open(version.id);
   const record = set.get(code);
-  const validity = validityOnDate(sources, system, code, record, set, date);
+  const descendants = record && !record.billable ? set.billableDescendants(record.code) : [];
+  const validity = validityOnDate(sources, system, code, record, set, date, descendants);
   const base = {
     system,
     code: displayCode(system, code),
@@ -117,7 +118,6 @@ export function lookupCode(
   const sevenths = seventhCharacterOptions(set, record, ancestors);
   const applied =
     code.length === 7 && sevenths ? sevenths.options.find((o) => o.char === code[6]) : undefined;
-  const descendants = record.billable ? [] : set.billableDescendants(record.code);
   return {
     ...base,
     found: true,
@@ -135,7 +135,8 @@ export function lookupCode(
         billable: false,
       })),
     ],
-    children: set.children(record.code).map((c) => summary(system, c)),
+    // Billable codes are the leaves of ICD-10-CM and ICD-10-PCS: only headers have children.
+    children: record.billable ? [] : set.children(record.code).map((c) => summary(system, c)),
     ...(record.billable
       ? {}
       : {

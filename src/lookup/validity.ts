@@ -21,9 +21,9 @@ export interface Validity {
   readonly valid: boolean;
   readonly reason: ValidityReason;
   readonly message: string;
-  /** Year of the first loaded release that has the code. */
+  /** Year of the first loaded release that has the code (for codes not valid on the date). */
   readonly firstYear?: number;
-  /** Year of the last loaded release that has the code. */
+  /** Year of the last loaded release that has the code (for codes not valid on the date). */
   readonly lastYear?: number;
   /** Codes that took its place in the first later release without it (or where it became a header). */
   readonly replacedBy?: readonly Replacement[];
@@ -44,11 +44,16 @@ export function validityOnDate(
   record: CodeRecord | undefined,
   set: CodeSet,
   date: IsoDate | undefined,
+  /** For a header: its billable descendants, when the caller has them already. */
+  descendants: readonly CodeRecord[] = record && !record.billable ? set.billableDescendants(code) : [],
 ): Validity {
   const shown = displayCode(system, code);
   const versions = versionsOf(sources.versions, system);
   const here = set.info.year;
-  const years = versions.map((v) => ({ v, rec: v.year === here ? record : sources.open(v.id).get(code) }));
+  // A billable code needs only the next release (is it deleted or expanded there?); anything else is
+  // placed against every loaded release (created when, deleted when).
+  const wanted = record?.billable ? versions.filter((v) => v.year >= here).slice(0, 2) : versions;
+  const years = wanted.map((v) => ({ v, rec: v.year === here ? record : sources.open(v.id).get(code) }));
   const having = years.filter((y) => y.rec);
   const firstYear = having[0]?.v.year;
   const lastYear = having[having.length - 1]?.v.year;
@@ -66,8 +71,8 @@ export function validityOnDate(
       : undefined;
 
   if (record && !record.billable) {
-    const count = set.billableDescendants(code, 2000).length;
-    const seventh = set.billableDescendants(code, 1)[0]?.code.length === 7 && code.length === 6;
+    const count = descendants.length;
+    const seventh = descendants[0]?.code.length === 7 && code.length === 6;
     // A code that was billable in an earlier release and is now a header was expanded into its children.
     const wasBillable = [...years].reverse().find((y) => y.v.year < here && y.rec?.billable);
     const expanded = wasBillable ? { replacedBy: replacements(set) } : {};

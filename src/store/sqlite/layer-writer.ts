@@ -1,5 +1,6 @@
 /** Inserts the rows of one parsed layer. Runs inside the store's write transaction. */
 import type Database from 'better-sqlite3';
+import { indexPath } from '../../terminology/index-path.ts';
 import type { IndexTerm, LayerData } from '../../terminology/model.ts';
 import { LAYER_TABLES } from './schema.ts';
 
@@ -89,8 +90,13 @@ function insertIndex(
   terms: readonly IndexTerm[],
   headings: readonly string[] | undefined,
 ): number {
-  const st = db.prepare('INSERT INTO index_terms (version, kind, id, body, code) VALUES (?,?,?,?,?)');
-  for (const t of terms) st.run(version, kind, t.id, JSON.stringify(t), t.code ?? null);
+  const st = db.prepare('INSERT INTO index_terms (version, kind, id, body, code, path) VALUES (?,?,?,?,?,?)');
+  // The path of each term ("Pneumonia > aspiration") is kept with it, so a lookup reads no parents.
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  for (const t of terms) {
+    const path = indexPath(t, (id) => byId.get(id)).join(' > ');
+    st.run(version, kind, t.id, JSON.stringify(t), t.code ?? null, path);
+  }
   if (headings) {
     db.prepare('INSERT INTO index_headings (version, kind, headings) VALUES (?,?,?)').run(
       version,

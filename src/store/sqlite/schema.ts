@@ -1,5 +1,5 @@
 /** SQLite schema of the terminology store. Bump SCHEMA_VERSION when it changes; older stores are refused. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS sevenths (
   version TEXT NOT NULL, owner TEXT NOT NULL, char TEXT NOT NULL, meaning TEXT NOT NULL,
   PRIMARY KEY (version, owner, char)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS index_terms (
-  version TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, code TEXT,
+  version TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, code TEXT, path TEXT NOT NULL,
   PRIMARY KEY (version, kind, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS index_terms_code ON index_terms (version, kind, code);
 CREATE TABLE IF NOT EXISTS index_headings (

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CodeSet, CodeSetInfo } from '../../terminology/code-set.ts';
-import { indexPath, type IndexEntry } from '../../terminology/index-path.ts';
+import type { IndexEntry } from '../../terminology/index-path.ts';
 import type {
   AddendaChange,
   CodeKind,
@@ -74,9 +74,7 @@ export class SqliteCodeSet implements CodeSet {
   readonly #sevenths: Database.Statement<[string], SeventhCharacter>;
   readonly #hcpcs: Database.Statement<[string, string], { body: string }>;
   readonly #pcsTable: Database.Statement<[string, string], { body: string }>;
-  readonly #termsByCode: Database.Statement<[string, string, string, string], { body: string }>;
-  readonly #termById: Database.Statement<[string, string, number], { body: string }>;
-  readonly #termCache = new Map<string, IndexTerm>();
+  readonly #termsByCode: Database.Statement<[string, string, string, string], { path: string; code: string }>;
   readonly #groupsByCategory = new Map<string, readonly TabularGroup[]>();
   #groups: readonly TabularGroup[] | undefined;
   #codes: readonly CodeRecord[] | undefined;
@@ -105,9 +103,8 @@ export class SqliteCodeSet implements CodeSet {
     this.#hcpcs = db.prepare('SELECT body FROM hcpcs_details WHERE version = ? AND code = ?');
     this.#pcsTable = db.prepare('SELECT body FROM pcs_tables WHERE version = ? AND key = ?');
     this.#termsByCode = db.prepare(
-      'SELECT body FROM index_terms INDEXED BY index_terms_code WHERE version = ? AND kind = ? AND code IN (?, ?)',
+      'SELECT path, code FROM index_terms INDEXED BY index_terms_code WHERE version = ? AND kind = ? AND code IN (?, ?) ORDER BY id',
     );
-    this.#termById = db.prepare('SELECT body FROM index_terms WHERE version = ? AND kind = ? AND id = ?');
   }
 
   get(code: string): CodeRecord | undefined {
@@ -231,23 +228,13 @@ export class SqliteCodeSet implements CodeSet {
 
   indexEntriesFor(code: string): readonly IndexEntry[] {
     const out: IndexEntry[] = [];
-    for (const kind of ['index', 'eindex', 'pcs-index'] as const) {
+    // The external-cause index leads only to external-cause codes (V00-Y99).
+    const kinds = /^[V-Y]\d/.test(code) ? (['index', 'eindex'] as const) : (['index', 'pcs-index'] as const);
+    for (const kind of kinds) {
       const source = this.info.layers[kind];
       if (!source) continue;
-      const parentOf = (id: number): IndexTerm | undefined => {
-        const key = `${kind}:${id}`;
-        let t = this.#termCache.get(key);
-        if (!t) {
-          const r = this.#termById.get(source.versionId, kind, id);
-          if (!r) return undefined;
-          t = JSON.parse(r.body) as IndexTerm;
-          this.#termCache.set(key, t);
-        }
-        return t;
-      };
       for (const r of this.#termsByCode.all(source.versionId, kind, code, `${code}-`)) {
-        const t = JSON.parse(r.body) as IndexTerm;
-        out.push({ kind, path: indexPath(t, parentOf), code: t.code! });
+        out.push({ kind, path: r.path.split(' > '), code: r.code });
       }
     }
     return out;
