@@ -11,7 +11,7 @@ import type { CodeSystem } from '../src/terminology/code-system.ts';
 import { displayCode } from '../src/terminology/code-system.ts';
 import { loadDevCodeSets } from './support/load-dev-code-sets.ts';
 import type { SearchQueryCase } from './support/search-query-set.ts';
-import { loadQuerySet } from './support/search-query-set.ts';
+import { HOLDOUT_QUERY_SET_FILE, loadQuerySet } from './support/search-query-set.ts';
 import type { SearchPeer } from './support/search-peers.ts';
 import { flexSearchPeer, fts5Peer, miniSearchPeer, peerDocuments } from './support/search-peers.ts';
 
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
   const indexes = await buildIndexes();
   const all = [...indexes.values()];
   const cases = loadQuerySet();
+  const holdout = loadQuerySet(HOLDOUT_QUERY_SET_FILE);
   const medcode: Engine = {
     name: 'medcode',
     search: (c, limit) => search(all, c.q, { system: c.system, limit }).map((h) => h.code),
@@ -150,14 +151,16 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\n${cases.length} queries of the query set; ${titleCases.length} billable codes' own titles used as queries`,
+    `\n${cases.length} queries of the query set (tuned on), ${holdout.length} held-out queries; ${titleCases.length} billable codes' own titles used as queries`,
   );
   console.log(
-    'engine                  top-1   top-5   median ms   p99 ms   p99 best-of-runs   x medcode median/p99   title-query top-1, median / p99 ms',
+    'engine                  top-1   top-5   held-out top-1/5   median ms   p99 ms   p99 best-of-runs   x medcode median/p99   title-query top-1, median / p99 ms',
   );
   let base: Latency | undefined;
   for (const engine of [medcode, medcodeAll, ...peers]) {
     const acc = accuracy(engine, cases);
+    const held = accuracy(engine, holdout);
+    const heldText = `${held.top1.toFixed(1)}% / ${held.top5.toFixed(1)}%`;
     const slow = engine.name === 'MiniSearch';
     const lat = latency(engine, cases, slow ? 1 : 5);
     const titleSet = slow ? titleCases.slice(0, 60) : titleCases;
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
     base ??= lat;
     const ratio = `${(lat.median / base.median).toFixed(1)}x / ${(lat.p99 / base.p99).toFixed(1)}x`;
     console.log(
-      `${engine.name.padEnd(22)} ${acc.top1.toFixed(1).padStart(5)}%  ${acc.top5.toFixed(1).padStart(5)}%  ${lat.median.toFixed(3).padStart(9)}  ${lat.p99.toFixed(2).padStart(7)}  ${lat.p99Best.toFixed(2).padStart(16)}  ${ratio.padStart(20)}   ${titleTop1.toFixed(1)}%, ${titles.median.toFixed(3)} / ${titles.p99.toFixed(2)}`,
+      `${engine.name.padEnd(22)} ${acc.top1.toFixed(1).padStart(5)}%  ${acc.top5.toFixed(1).padStart(5)}%  ${heldText.padStart(17)}  ${lat.median.toFixed(3).padStart(9)}  ${lat.p99.toFixed(2).padStart(7)}  ${lat.p99Best.toFixed(2).padStart(16)}  ${ratio.padStart(20)}   ${titleTop1.toFixed(1)}%, ${titles.median.toFixed(3)} / ${titles.p99.toFixed(2)}`,
     );
   }
   console.log(

@@ -13,6 +13,14 @@ export interface SearchQueryCase {
 }
 
 export const QUERY_SET_FILE = path.join(repoRoot, 'test', 'fixtures', 'search', 'queries.jsonl');
+/** Queries written after the engine was tuned on QUERY_SET_FILE and not used for tuning: a generalization check. */
+export const HOLDOUT_QUERY_SET_FILE = path.join(
+  repoRoot,
+  'test',
+  'fixtures',
+  'search',
+  'queries-holdout.jsonl',
+);
 
 export function loadQuerySet(file = QUERY_SET_FILE): SearchQueryCase[] {
   return readFileSync(file, 'utf8')

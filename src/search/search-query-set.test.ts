@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadDevCodeSets, loadIcd10cm, readOrderFile } from '../../bench/support/load-dev-code-sets.ts';
 import { parseHcpcsFile } from '../releases/hcpcs/hcpcs-file-parser.ts';
-import { loadQuerySet } from '../../bench/support/search-query-set.ts';
+import { HOLDOUT_QUERY_SET_FILE, loadQuerySet } from '../../bench/support/search-query-set.ts';
 import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
 import { normalizeCode } from '../terminology/code-system.ts';
@@ -23,6 +23,7 @@ const skip = !hasSharedData() && 'shared data not present';
 
 describe('search on the FY2026 release', { skip }, () => {
   const cases = loadQuerySet();
+  const holdout = loadQuerySet(HOLDOUT_QUERY_SET_FILE);
   let indexes: SearchIndexData[] = [];
   before(async () => {
     indexes = (await loadDevCodeSets()).map((set) => buildSearchIndex(set));
@@ -40,7 +41,7 @@ describe('search on the FY2026 release', { skip }, () => {
       Object.entries(files).map(([s, recs]) => [s, new Map(recs.map((r) => [r.code, r]))]),
     );
     assert.ok(cases.length >= 300, `${cases.length} cases`);
-    for (const c of cases) {
+    for (const c of [...cases, ...holdout]) {
       for (const code of c.expect) {
         const rec = byCode.get(c.system)?.get(normalizeCode(code));
         assert.ok(rec, `${c.q}: ${code} is not a ${c.system} code`);
