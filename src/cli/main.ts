@@ -4,6 +4,8 @@ import { isMedcodeError } from '../core/medcode-error.ts';
 import { createCliContext } from './cli-context.ts';
 import { registerCheckCommand } from './commands/check-command.ts';
 import { registerLookupCommand } from './commands/lookup-command.ts';
+import { registerSearchCommand } from './commands/search-command.ts';
+import { searchSourcesFor } from './search-sources.ts';
 import { registerReleasesCommand } from './commands/releases-command.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -15,6 +17,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReleasesCommand(program, ctx);
   registerLookupCommand(program, ctx);
   registerCheckCommand(program, ctx);
+  registerSearchCommand(program, { ...ctx, searchSources: (options) => searchSourcesFor(ctx, options) });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     // A command may report a verdict through the exit code (check: 1 when the claim has errors).

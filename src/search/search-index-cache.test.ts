@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { searchFixtureCodeSets } from '../../test/fixtures/search/search-code-sets.ts';
 import { cachedSearchIndex, searchIndexKey, type ArtifactStore } from './search-index-cache.ts';
+import { SqliteStore } from '../store/sqlite/sqlite-store.ts';
 import { search } from './search.ts';
 
 function memoryStore(): ArtifactStore & { blobs: Map<string, Uint8Array>; puts: number } {
@@ -27,6 +28,16 @@ describe('search index cache', () => {
     const loaded = await cachedSearchIndex(store, fy2026);
     assert.equal(store.puts, 1);
     assert.deepEqual(search([loaded], 'CHF'), search([built], 'CHF'));
+  });
+
+  it('loads an index kept in the SQLite store, whose blobs come back as Buffers inside a larger pool', async () => {
+    const { fy2026 } = searchFixtureCodeSets();
+    const store = SqliteStore.open(':memory:');
+    const built = await cachedSearchIndex(store, fy2026);
+    const loaded = await cachedSearchIndex(store, fy2026);
+    assert.deepEqual(search([loaded], 'CHF'), search([built], 'CHF'));
+    assert.ok(search([loaded], 'CHF').length > 0);
+    await store.close();
   });
 
   it('keys the index by version, so two versions are kept apart', () => {

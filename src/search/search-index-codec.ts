@@ -87,7 +87,9 @@ export function decodeSearchIndex(bytes: Uint8Array): SearchIndexData {
   if (12 + headerLength > bytes.length) throw invalid('truncated header');
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Header;
   const start = align(12 + headerLength);
-  const body = bytes.slice(start).buffer;
+  // A copy, aligned at 0: Node's Buffer#slice shares memory (and a Buffer from SQLite sits inside a larger
+  // pool), so the plain Uint8Array slice is called explicitly.
+  const body = Uint8Array.prototype.slice.call(bytes, start).buffer;
   const typed: Record<string, ArrayLike<number>> = {};
   for (const name of ARRAY_NAMES) {
     const place = header.arrays[name];

@@ -20,7 +20,8 @@ import { MAX_LIMIT, search } from '../../search/search.ts';
 import { parseCodeSystem } from '../../terminology/code-system.ts';
 
 export interface SearchCommandDeps {
-  searchSources(): Promise<readonly SearchSource[]>;
+  /** The sources to search; the options let the caller load only the versions the query can reach. */
+  searchSources(options: SearchOptions): Promise<readonly SearchSource[]>;
   out(text: string): void;
   json(value: unknown): void;
 }
@@ -89,7 +90,7 @@ export function registerSearchCommand(program: Command, deps: SearchCommandDeps)
     .option('--prefix', 'as-you-type: the last word is a prefix')
     .action(async (text: string, opts: SearchCommandOptions) => {
       const options = searchOptionsOf(opts);
-      const hits = search(await deps.searchSources(), text, options);
+      const hits = search(await deps.searchSources(options), text, options);
       if (opts.json) deps.json(hits);
       else deps.out(formatHits(text, hits));
     });
