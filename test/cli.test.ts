@@ -51,6 +51,22 @@ describe('medcode CLI', () => {
     );
   });
 
+  it('searches the imported release, building its index once and reading it from the store after', () => {
+    for (let run = 0; run < 2; run++) {
+      const r = medcode(
+        home,
+        'search',
+        'type 2 diabetes w/o complications',
+        '--json',
+        '--date',
+        '2026-02-01',
+      );
+      assert.equal(r.status, 0, r.stderr);
+      const hits = JSON.parse(r.stdout) as { code: string }[];
+      assert.equal(hits[0]?.code, 'E11.9');
+    }
+  });
+
   it('exits 7 with the closest code for an unknown code, 5 for a date no release covers, 2 for a bad date', () => {
     const unknown = medcode(home, 'lookup', 'E11.95');
     assert.equal(unknown.status, 7);

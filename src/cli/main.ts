@@ -6,6 +6,8 @@ import { registerCheckCommand } from './commands/check-command.ts';
 import { codingDepsFromContext, registerCodeCommand } from './commands/code-command.ts';
 import { registerEvalCommand } from './commands/eval-command.ts';
 import { registerLookupCommand } from './commands/lookup-command.ts';
+import { registerSearchCommand } from './commands/search-command.ts';
+import { searchSourcesFor } from './search-sources.ts';
 import { registerReleasesCommand } from './commands/releases-command.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -17,6 +19,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReleasesCommand(program, ctx);
   registerLookupCommand(program, ctx);
   registerCheckCommand(program, ctx);
+  registerSearchCommand(program, { ...ctx, searchSources: (options) => searchSourcesFor(ctx, options) });
   const codingDeps = codingDepsFromContext(ctx);
   registerCodeCommand(program, codingDeps);
   registerEvalCommand(program, codingDeps);
