@@ -91,6 +91,12 @@ const CASES: readonly Case[] = [
     guideline: ['E1122', /I\.A\.15/],
   },
   {
+    name: 'the code of the longer phrase wins over the one its words contain (one condition, one code)',
+    text: 'Chronic kidney disease stage 4.',
+    coded: ['N184'],
+    absent: ['N189'],
+  },
+  {
     name: 'hypertension with heart failure is I11.0 (I.C.9.a.1)',
     text: 'Hypertension. Heart failure.',
     coded: ['I110', 'I509'],

@@ -225,7 +225,15 @@ export function codingDepsFromContext(ctx: CliContext): CodingCommandDeps {
       return { factory: import.meta.url, profile, options };
     },
     async readFile(file) {
-      if (file !== '-') return readFile(file);
+      if (file !== '-') {
+        return readFile(file).catch((cause: unknown) => {
+          throw new MedcodeError('INVALID_INPUT', `cannot read ${file}`, {
+            location: { file },
+            hint: 'Give the path of a note (plain text or FHIR JSON), or "-" to read standard input.',
+            cause,
+          });
+        });
+      }
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);

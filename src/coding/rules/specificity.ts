@@ -56,13 +56,15 @@ function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string
 }
 
 /**
- * The default child (I.A.9.b): by ICD-10-CM convention the ".9" child is "unspecified" (".8" is "other"),
- * so a ".9" child comes first, then one whose own words say "unspecified", else the first child.
+ * The default child (I.A.9.b): the canonical unspecified child ("Unspecified acute appendicitis",
+ * "Chronic kidney disease, unspecified"), else the ".9" child unless it is an "Other ..." code (by convention
+ * ".9" is unspecified, ".8" other), else a child whose own words say "unspecified", else the first child.
  */
 function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
   const kids = codeSet.children(parent);
   return (
-    kids.find((k) => k.code.endsWith('9')) ??
+    kids.find((k) => /^unspecified\b|,\s*unspecified$/i.test(k.title)) ??
+    kids.find((k) => k.code.endsWith('9') && !/^other\b/i.test(k.title)) ??
     kids.find((k) => ownWords(codeSet, parent, k.title).includes('unspecified')) ??
     kids[0]
   )?.code;

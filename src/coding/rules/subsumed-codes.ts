@@ -1,35 +1,37 @@
 /**
- * One condition, one code: when two codes of the same category come from the same words and one phrase
- * contains the other ("chronic kidney disease" inside "stage 3 chronic kidney disease"), only the code of
- * the longer phrase is reported, per the rule to code to the highest specificity documented (I.B.1 / I.A.4).
+ * One condition, one code (ICD-10-CM): when two codes of one category (or one block of categories: K35 acute and K37
+ * unspecified appendicitis) come from the same words and one phrase contains the other ("chronic kidney
+ * disease" inside "stage 3 chronic kidney disease"), only the code of the longer phrase is reported — or,
+ * for the very same words, the better-ranked code — per the rule to code to the highest specificity
+ * documented (I.B.1 / I.A.4).
  */
 import type { CandidateMention } from '../learned/candidate-features.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
-function within(inner: CandidateMention, outer: CandidateMention): boolean {
-  return (
-    outer.first <= inner.first &&
-    inner.last <= outer.last &&
-    outer.last - outer.first > inner.last - inner.first
-  );
+function within(inner: CandidateMention, outer: CandidateMention, strict: boolean): boolean {
+  const longer = outer.last - outer.first > inner.last - inner.first;
+  return outer.first <= inner.first && inner.last <= outer.last && (longer || !strict);
 }
 
-/** `a` subsumes `b`: same category, and every mention of `b` lies inside a longer mention of `a`. */
-function subsumes(a: WorkingCode, b: WorkingCode): boolean {
+/** `a` subsumes `b`; `aFirst` says `a` is ranked before `b`, so the same words suffice. */
+function subsumes(a: WorkingCode, b: WorkingCode, aFirst: boolean): boolean {
   if (
     a === b ||
-    a.system !== b.system ||
-    a.code.slice(0, 3) !== b.code.slice(0, 3) ||
+    a.system !== 'icd10cm' ||
+    b.system !== 'icd10cm' ||
+    a.code.slice(0, 2) !== b.code.slice(0, 2) ||
     b.mentions.length === 0
-  )
+  ) {
     return false;
-  return b.mentions.every((m) => a.mentions.some((o) => within(m, o)));
+  }
+  return b.mentions.every((m) => a.mentions.some((o) => within(m, o, !aFirst)));
 }
 
+/** Sets aside codes subsumed by another (items ranked best first). */
 export function dropSubsumedCodes(items: readonly WorkingCode[]): RuleOutcome {
   const out: RuleOutcome = { kept: [], setAside: [] };
-  for (const item of items) {
-    const by = items.find((other) => subsumes(other, item));
+  items.forEach((item, i) => {
+    const by = items.find((other, j) => subsumes(other, item, j < i));
     if (by)
       out.setAside.push({
         item,
@@ -37,6 +39,6 @@ export function dropSubsumedCodes(items: readonly WorkingCode[]): RuleOutcome {
         detail: `${by.code} codes the same words more specifically`,
       });
     else out.kept.push(item);
-  }
+  });
   return out;
 }
