@@ -27,12 +27,15 @@ export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }
 
+const [E, I, S, U] = ['e', 'i', 's', 'u'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
+
 /** Folds a lower-case word: plural "-s" off (not "-ss", "-us", "-is"), so "nodules" matches "nodule". */
 export function foldToken(word: string): string {
-  if (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) {
-    return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
-  }
-  return word;
+  const n = word.length;
+  if (n <= 4 || word.charCodeAt(n - 1) !== S) return word;
+  const before = word.charCodeAt(n - 2);
+  if (before === S || before === U || before === I) return word;
+  return before === E && word.charCodeAt(n - 3) === I ? `${word.slice(0, -3)}y` : word.slice(0, -1);
 }
 
 /** Normalizes a phrase (a title, an index term) to its folded tokens. */
@@ -55,9 +58,28 @@ export function titleTokens(title: string): readonly string[] {
   return t;
 }
 
-const WORD = /[A-Za-z0-9]+|[\n.;:]/g;
+/** Character classes of the tokenizer: ASCII letters and digits, hard sentence breaks, soft ones. */
+const WORD_CHAR = 1;
+const UPPER_CHAR = 2;
+const HARD_BREAK = 3; // "\n" ";"
+const SOFT_BREAK = 4; // "." ":" followed by a space, a line break or the end
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[a-z0-9]/.test(ch)) CHAR_CLASS[c] = WORD_CHAR;
+  else if (/[A-Z]/.test(ch)) CHAR_CLASS[c] = UPPER_CHAR;
+  else if (ch === '\n' || ch === ';') CHAR_CLASS[c] = HARD_BREAK;
+  else if (ch === '.' || ch === ':') CHAR_CLASS[c] = SOFT_BREAK;
+}
 
-/** Tokenizes a note; punctuation that ends sentences advances the sentence counter but is not a token. */
+function classOf(code: number): number {
+  return code < 128 ? CHAR_CLASS[code]! : 0;
+}
+
+/**
+ * Tokenizes a note: runs of ASCII letters and digits; "\n" and ";" end a sentence, "." and ":" when a space,
+ * a line break or the end follows. One scan over the character codes (no regex match objects per token).
+ */
 export function tokenizeNote(text: string): NoteTokens {
   const norm: string[] = [];
   const starts: number[] = [];
@@ -65,24 +87,33 @@ export function tokenizeNote(text: string): NoteTokens {
   const sentences: number[] = [];
   let sentence = 0;
   let pendingBreak = false;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const t = m[0];
-    if (t === '\n' || t === ';') {
-      pendingBreak = true;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const k = classOf(text.charCodeAt(i));
+    if (k === WORD_CHAR || k === UPPER_CHAR) {
+      const start = i;
+      let upper = k === UPPER_CHAR;
+      for (i++; i < n; i++) {
+        const c = classOf(text.charCodeAt(i));
+        if (c === UPPER_CHAR) upper = true;
+        else if (c !== WORD_CHAR) break;
+      }
+      if (pendingBreak && norm.length > 0) sentence++;
+      pendingBreak = false;
+      const raw = text.slice(start, i);
+      norm.push(foldToken(upper ? raw.toLowerCase() : raw));
+      starts.push(start);
+      ends.push(i);
+      sentences.push(sentence);
       continue;
     }
-    if (t === '.' || t === ':') {
-      const next = text.charCodeAt(m.index + 1);
-      if (next === 32 || next === 10 || Number.isNaN(next)) pendingBreak = true;
-      continue;
+    if (k === HARD_BREAK) pendingBreak = true;
+    else if (k === SOFT_BREAK) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+      if (next === 32 || next === 10) pendingBreak = true;
     }
-    if (pendingBreak && norm.length > 0) sentence++;
-    pendingBreak = false;
-    norm.push(foldToken(t.toLowerCase()));
-    starts.push(m.index);
-    ends.push(m.index + t.length);
-    sentences.push(sentence);
+    i++;
   }
   return {
     text,
