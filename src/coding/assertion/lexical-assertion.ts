@@ -4,7 +4,9 @@
  * post-triggers ("... was ruled out", "... negative") look after it. Lists are covered because the scope
  * runs to the end of the window: "negative for nausea, vomiting or diarrhea" negates all three.
  */
+import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { internWord } from '../text/token-vocabulary.ts';
 import type { AssertionDetector, AssertionFlags } from './assertion-flags.ts';
 
 type Flag = keyof AssertionFlags;
@@ -76,11 +78,13 @@ function matchesAt(norm: readonly string[], at: number, phrase: readonly string[
 
 type Trigger = readonly [Flag, readonly string[]];
 
-function byFirstWord(list: readonly (readonly [Flag, string])[]): Map<string, Trigger[]> {
-  const m = new Map<string, Trigger[]>();
+/** Triggers by the vocabulary id of their first word. */
+function byFirstWord(list: readonly (readonly [Flag, string])[]): Map<number, Trigger[]> {
+  const m = new Map<number, Trigger[]>();
   for (const [flag, phrase] of list) {
     const words = phrase.split(' ');
-    m.set(words[0]!, [...(m.get(words[0]!) ?? []), [flag, words]]);
+    const id = internWord(words[0]!);
+    m.set(id, [...(m.get(id) ?? []), [flag, words]]);
   }
   return m;
 }
@@ -96,22 +100,39 @@ const BITS: Readonly<Record<Flag, number>> = {
 };
 const FLAG_NAMES = Object.keys(BITS) as Flag[];
 
+/** Marks the scope of the pre-triggers starting at token `i`: forward to a terminator or the window's end. */
+function markAfter(tokens: NoteTokens, bits: Uint8Array, i: number, triggers: readonly Trigger[]): void {
+  const { norm, sentence } = tokens;
+  for (const [flag, words] of triggers) {
+    if (!matchesAt(norm, i, words)) continue;
+    for (let j = i + words.length; j < norm.length && j <= i + words.length + WINDOW; j++) {
+      if (sentence[j] !== sentence[i] || TERMINATE.has(norm[j]!)) break;
+      bits[j]! |= BITS[flag];
+    }
+  }
+}
+
+/** Marks the scope of the post-triggers starting at token `i`: back over at most four tokens. */
+function markBefore(tokens: NoteTokens, bits: Uint8Array, i: number, triggers: readonly Trigger[]): void {
+  const { norm, sentence } = tokens;
+  for (const [flag, words] of triggers) {
+    if (!matchesAt(norm, i, words)) continue;
+    for (let j = i - 1; j >= 0 && j >= i - 4 && sentence[j] === sentence[i]; j--) bits[j]! |= BITS[flag];
+  }
+}
+
 /** One pass: each trigger marks the tokens in its scope (forward to a terminator, or back for post-triggers). */
 function scopeBits(tokens: NoteTokens): Uint8Array {
-  const { norm, sentence } = tokens;
+  const { norm } = tokens;
+  const ids = tokenIds(tokens);
   const bits = new Uint8Array(norm.length);
   for (let i = 0; i < norm.length; i++) {
-    for (const [flag, words] of PRE_BY_WORD.get(norm[i]!) ?? []) {
-      if (!matchesAt(norm, i, words)) continue;
-      for (let j = i + words.length; j < norm.length && j <= i + words.length + WINDOW; j++) {
-        if (sentence[j] !== sentence[i] || TERMINATE.has(norm[j]!)) break;
-        bits[j]! |= BITS[flag];
-      }
-    }
-    for (const [flag, words] of POST_BY_WORD.get(norm[i]!) ?? []) {
-      if (!matchesAt(norm, i, words)) continue;
-      for (let j = i - 1; j >= 0 && j >= i - 4 && sentence[j] === sentence[i]; j--) bits[j]! |= BITS[flag];
-    }
+    const id = ids[i]!;
+    if (id < 0) continue;
+    const pre = PRE_BY_WORD.get(id);
+    if (pre) markAfter(tokens, bits, i, pre);
+    const post = POST_BY_WORD.get(id);
+    if (post) markBefore(tokens, bits, i, post);
   }
   return bits;
 }

@@ -1,12 +1,14 @@
 /**
  * A token trie: phrases (sequences of normalized tokens) mapped to payloads, matched greedily over a token
  * array in one left-to-right pass (longest match at each start, inside one sentence). Built once per code set.
+ * Edges are vocabulary ids (text/token-vocabulary.ts), so matching a note hashes no strings.
  */
-import { isStopword } from '../text/note-tokens.ts';
+import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { STOPWORD_IDS, internWord, wordId } from '../text/token-vocabulary.ts';
 
 interface TrieNode {
-  next: Map<string, TrieNode> | undefined;
+  next: Map<number, TrieNode> | undefined;
   payloads: number[] | undefined;
 }
 
@@ -30,9 +32,10 @@ export class PhraseTrie {
     if (tokens.length === 0) return;
     let node = this.#root;
     for (const t of tokens) {
+      const id = internWord(t);
       node.next ??= new Map();
-      let child = node.next.get(t);
-      if (!child) node.next.set(t, (child = { next: undefined, payloads: undefined }));
+      let child = node.next.get(id);
+      if (!child) node.next.set(id, (child = { next: undefined, payloads: undefined }));
       node = child;
     }
     node.payloads ??= [];
@@ -44,7 +47,7 @@ export class PhraseTrie {
   lookup(tokens: readonly string[]): readonly number[] | undefined {
     let node: TrieNode | undefined = this.#root;
     for (const t of tokens) {
-      node = node.next?.get(t);
+      node = node.next?.get(wordId(t));
       if (!node) return undefined;
     }
     return node.payloads;
@@ -53,18 +56,25 @@ export class PhraseTrie {
   /** Every longest match starting at each token (overlapping matches from different starts are kept). */
   matchAll(tokens: NoteTokens): TrieMatch[] {
     const out: TrieMatch[] = [];
-    const { norm, sentence } = tokens;
-    for (let i = 0; i < norm.length; i++) {
-      // Phrases never start on a stopword (titlePhrase trims them), so most starts end here at once.
-      if (isStopword(norm[i]!)) continue;
-      let node: TrieNode | undefined = this.#root;
-      let best: TrieMatch | undefined;
-      for (let j = i; j < norm.length && sentence[j] === sentence[i]; j++) {
-        node = node.next?.get(norm[j]!);
-        if (!node) break;
-        if (node.payloads) best = { first: i, last: j, payloads: node.payloads };
+    const root = this.#root.next;
+    if (!root) return out;
+    const ids = tokenIds(tokens);
+    const { sentence } = tokens;
+    for (let i = 0; i < ids.length; i++) {
+      // Phrases never start on a stopword (titlePhrase trims them); unknown words (-1) start nothing either.
+      if (ids[i]! < STOPWORD_IDS) continue;
+      let node = root.get(ids[i]!);
+      let last = -1;
+      let payloads: number[] | undefined;
+      for (let j = i; node !== undefined;) {
+        if (node.payloads) {
+          last = j;
+          payloads = node.payloads;
+        }
+        if (++j >= ids.length || sentence[j] !== sentence[i] || ids[j]! < 0) break;
+        node = node.next?.get(ids[j]!);
       }
-      if (best) out.push(best);
+      if (payloads) out.push({ first: i, last, payloads });
     }
     return out;
   }

@@ -2,6 +2,7 @@
  * The token view of a note every matcher in the coding engine works on: lower-cased alphanumeric tokens
  * with light plural folding, their character offsets, and the sentence each sits in. Built in one pass.
  */
+import { canonicalWord, isStopword, vocabularySize, wordId } from './token-vocabulary.ts';
 
 /** Tokens of a note in parallel arrays (fast to scan, cheap to keep). */
 export interface NoteTokens {
@@ -13,18 +14,28 @@ export interface NoteTokens {
   /** Sentence number of each token (sentences end at a line break or at ". " / "; " before a capital). */
   readonly sentence: Int32Array;
   readonly sentenceCount: number;
+  /** Vocabulary id of each token (token-vocabulary.ts), -1 for a word no matcher knows; read via tokenIds(). */
+  readonly ids: Int32Array;
+  /** Vocabulary size when `ids` were assigned. */
+  readonly vocabulary: number;
 }
 
-const STOPWORDS = new Set(
-  (
-    'a an the of and or in on at to for with by from as is was were be been are this that these those it its ' +
-    'his her their he she they we our which who whom than then there also into per de da del la le'
-  ).split(' '),
-);
+export { isStopword };
 
-/** Whether a normalized token carries no meaning on its own (n-grams may not start or end on one). */
-export function isStopword(token: string): boolean {
-  return STOPWORDS.has(token);
+const REFRESHED = new WeakMap<NoteTokens, { readonly vocabulary: number; readonly ids: Int32Array }>();
+
+/**
+ * The vocabulary ids of a note's tokens, current with the vocabulary: ids are taken when the note is
+ * tokenized, and taken again (once) if a matcher built since then added words.
+ */
+export function tokenIds(tokens: NoteTokens): Int32Array {
+  if (tokens.vocabulary === vocabularySize()) return tokens.ids;
+  let refreshed = REFRESHED.get(tokens);
+  if (refreshed?.vocabulary !== vocabularySize()) {
+    refreshed = { vocabulary: vocabularySize(), ids: Int32Array.from(tokens.norm, wordId) };
+    REFRESHED.set(tokens, refreshed);
+  }
+  return refreshed.ids;
 }
 
 const [E, I, S, U] = ['e', 'i', 's', 'u'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
@@ -85,6 +96,7 @@ export function tokenizeNote(text: string): NoteTokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const sentences: number[] = [];
+  const ids: number[] = [];
   let sentence = 0;
   let pendingBreak = false;
   const n = text.length;
@@ -102,7 +114,10 @@ export function tokenizeNote(text: string): NoteTokens {
       if (pendingBreak && norm.length > 0) sentence++;
       pendingBreak = false;
       const raw = text.slice(start, i);
-      norm.push(foldToken(upper ? raw.toLowerCase() : raw));
+      const word = foldToken(upper ? raw.toLowerCase() : raw);
+      const id = wordId(word);
+      ids.push(id);
+      norm.push(canonicalWord(id, word));
       starts.push(start);
       ends.push(i);
       sentences.push(sentence);
@@ -122,6 +137,8 @@ export function tokenizeNote(text: string): NoteTokens {
     end: Int32Array.from(ends),
     sentence: Int32Array.from(sentences),
     sentenceCount: norm.length === 0 ? 0 : sentence + 1,
+    ids: Int32Array.from(ids),
+    vocabulary: vocabularySize(),
   };
 }
 
