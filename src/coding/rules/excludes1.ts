@@ -5,15 +5,30 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import { codeInRange } from '../../terminology/note-ranges.ts';
+import type { CodeRange } from '../../terminology/model.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
-function excludes(codeSet: CodeSet, code: string, other: string): boolean {
-  for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
-    for (const note of codeSet.notesOf(c)) {
-      if (note.type === 'excludes1' && note.ranges.some((r) => codeInRange(other, r))) return true;
+type Ranges = readonly Pick<CodeRange, 'first' | 'last'>[];
+
+/** Excludes1 ranges of a code and its ancestors, cached per code set (the same codes recur in every note). */
+const RANGES = new WeakMap<CodeSet, Map<string, Ranges>>();
+
+function excludes1Ranges(codeSet: CodeSet, code: string): Ranges {
+  let cache = RANGES.get(codeSet);
+  if (!cache) RANGES.set(codeSet, (cache = new Map()));
+  let ranges = cache.get(code);
+  if (!ranges) {
+    const list: Pick<CodeRange, 'first' | 'last'>[] = [];
+    for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
+      for (const note of codeSet.notesOf(c)) if (note.type === 'excludes1') list.push(...note.ranges);
     }
+    cache.set(code, (ranges = list));
   }
-  return false;
+  return ranges;
+}
+
+function excludes(codeSet: CodeSet, code: string, other: string): boolean {
+  return excludes1Ranges(codeSet, code).some((r) => codeInRange(other, r));
 }
 
 /** Sets aside the lower-confidence code of each Excludes1 pair (items are ranked best first). */

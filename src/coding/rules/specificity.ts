@@ -36,21 +36,40 @@ function withSeventh(codeSet: CodeSet, code: string, noteWords: ReadonlySet<stri
   return codeSet.get(full)?.billable ? full : undefined;
 }
 
-/** Words a child's title adds to its parent's: its value on the axis the siblings differ by. */
-function ownWords(codeSet: CodeSet, parent: string, childTitle: string): string[] {
-  // Parenthesised words are nonessential ("stage 4 (severe)"): the note need not say them.
-  const essential = (title: string): string => title.replace(/\([^)]*\)/g, ' ');
-  const base = new Set(titleTokens(essential(codeSet.get(parent)?.title ?? '')));
-  return titleTokens(essential(childTitle)).filter((t) => !base.has(t) && !isStopword(t));
+/** A child of a code and the words its title adds to its parent's: its value on the axis siblings differ by. */
+interface ChildAxis {
+  readonly code: string;
+  readonly title: string;
+  readonly own: readonly string[];
+}
+
+/** Children with their own words, per code set and parent: the same headers are refined in every note. */
+const CHILD_AXES = new WeakMap<CodeSet, Map<string, readonly ChildAxis[]>>();
+
+function childAxes(codeSet: CodeSet, parent: string): readonly ChildAxis[] {
+  let cache = CHILD_AXES.get(codeSet);
+  if (!cache) CHILD_AXES.set(codeSet, (cache = new Map()));
+  let axes = cache.get(parent);
+  if (!axes) {
+    // Parenthesised words are nonessential ("stage 4 (severe)"): the note need not say them.
+    const essential = (title: string): string => title.replace(/\([^)]*\)/g, ' ');
+    const base = new Set(titleTokens(essential(codeSet.get(parent)?.title ?? '')));
+    axes = codeSet.children(parent).map((k) => ({
+      code: k.code,
+      title: k.title,
+      own: titleTokens(essential(k.title)).filter((t) => !base.has(t) && !isStopword(t)),
+    }));
+    cache.set(parent, axes);
+  }
+  return axes;
 }
 
 /** The child whose own words all occur in the sentence (the most words wins), if any. */
 function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string>): string | undefined {
   let best: { code: string; n: number } | undefined;
-  for (const child of codeSet.children(parent)) {
-    const own = ownWords(codeSet, parent, child.title);
+  for (const { code, own } of childAxes(codeSet, parent)) {
     if (own.length === 0 || own.includes('unspecified') || !own.every((t) => words.has(t))) continue;
-    if (!best || own.length > best.n) best = { code: child.code, n: own.length };
+    if (!best || own.length > best.n) best = { code, n: own.length };
   }
   return best?.code;
 }
@@ -61,11 +80,11 @@ function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string
  * ".9" is unspecified, ".8" other), else a child whose own words say "unspecified", else the first child.
  */
 function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
-  const kids = codeSet.children(parent);
+  const kids = childAxes(codeSet, parent);
   return (
     kids.find((k) => /^unspecified\b|,\s*unspecified$/i.test(k.title)) ??
     kids.find((k) => k.code.endsWith('9') && !/^other\b/i.test(k.title)) ??
-    kids.find((k) => ownWords(codeSet, parent, k.title).includes('unspecified')) ??
+    kids.find((k) => k.own.includes('unspecified')) ??
     kids[0]
   )?.code;
 }
