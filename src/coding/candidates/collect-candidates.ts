@@ -54,6 +54,18 @@ function recordOf(
   return rec ?? undefined;
 }
 
+/** Candidate keys by system and code, built once per code (not once per mention). */
+const KEYS: Readonly<Record<CandidateSystem, Map<string, string>>> = {
+  icd10cm: new Map(),
+  icd10pcs: new Map(),
+};
+
+function candidateKey(system: CandidateSystem, code: string): string {
+  let key = KEYS[system].get(code);
+  if (key === undefined) KEYS[system].set(code, (key = `${system}|${code}`));
+  return key;
+}
+
 function candidateFor(
   r: CandidateResources,
   byKey: Map<string, Candidate>,
@@ -61,7 +73,7 @@ function candidateFor(
   code: string,
   loo: LeaveOneOut | undefined,
 ): Candidate {
-  const key = `${system}|${code}`;
+  const key = candidateKey(system, code);
   let c = byKey.get(key);
   if (!c) {
     const rec = recordOf(r, system, code, key);

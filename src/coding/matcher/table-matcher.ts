@@ -84,13 +84,30 @@ export function matchTables(m: TableMatcher, tokens: NoteTokens): TableHit[] {
   };
   for (const hit of m.trie.matchAll(tokens)) {
     for (const id of hit.payloads) {
-      const { term, table } = m.rows[id]!;
-      const col = column(wordsOf(hit.first), table === 'neoplasm' ? NEOPLASM_COLUMNS : DRUG_COLUMNS);
-      const code = col ? term.cells?.[col]?.replace(/-$/, '') : undefined;
-      if (!code || code === '' || !/^[A-Z]\d/.test(code)) continue;
-      const path = `${table === 'neoplasm' ? 'Neoplasm Table' : 'Table of Drugs'}: ${term.title} > ${col}`;
-      out.push({ first: hit.first, last: hit.last, entry: { code, source: table, path } });
+      const row = m.rows[id]!;
+      const col = column(wordsOf(hit.first), row.table === 'neoplasm' ? NEOPLASM_COLUMNS : DRUG_COLUMNS);
+      const entry = col ? cellEntry(row, col) : undefined;
+      if (entry) out.push({ first: hit.first, last: hit.last, entry });
     }
   }
   return out;
+}
+
+type Row = TableMatcher['rows'][number];
+
+/** Dictionary entries per table cell, built on first use: the same rows recur across notes. */
+const CELLS = new WeakMap<Row, Map<string, DictionaryEntry | null>>();
+
+function cellEntry(row: Row, col: string): DictionaryEntry | undefined {
+  let cells = CELLS.get(row);
+  if (!cells) CELLS.set(row, (cells = new Map()));
+  let entry = cells.get(col);
+  if (entry === undefined) {
+    const { term, table } = row;
+    const code = term.cells?.[col]?.replace(/-$/, '');
+    const path = `${table === 'neoplasm' ? 'Neoplasm Table' : 'Table of Drugs'}: ${term.title} > ${col}`;
+    entry = code && /^[A-Z]\d/.test(code) ? { code, source: table, path } : null;
+    cells.set(col, entry);
+  }
+  return entry ?? undefined;
 }
