@@ -36,6 +36,8 @@ interface NoteView {
   readonly tokens: NoteTokens;
   readonly assertion: MentionAssertion;
   readonly sections: readonly Section[];
+  /** Every word of the note. */
+  readonly noteWords: ReadonlySet<string>;
 }
 
 function phraseText(view: NoteView, m: CandidateMention): string {
@@ -81,19 +83,27 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
 
 /** The words of the sentences a code's mentions sit in (for laterality, stage, type). */
 function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
-  const sentences = new Set(w.mentions.map((m) => tokens.sentence[m.first]!));
+  const { norm, sentence } = tokens;
   const words = new Set<string>();
+  const done = new Set<number>();
   for (const m of w.mentions) {
-    for (let i = m.first; i >= 0 && sentences.has(tokens.sentence[i]!); i--) words.add(tokens.norm[i]!);
-    for (let i = m.first; i < tokens.norm.length && sentences.has(tokens.sentence[i]!); i++)
-      words.add(tokens.norm[i]!);
+    const s = sentence[m.first]!;
+    if (done.has(s)) continue;
+    done.add(s);
+    // Sentence numbers never decrease along the tokens: the sentence is the run around the mention.
+    let a = m.first;
+    while (a > 0 && sentence[a - 1] === s) a--;
+    for (let i = a; i < norm.length && sentence[i] === s; i++) words.add(norm[i]!);
   }
   return words;
 }
 
 function sectionWeight(view: NoteView, w: WorkingCode): number {
-  const weights = w.mentions.map((m) => sectionAt(view.sections, view.tokens.start[m.first]!)?.weight ?? 0.6);
-  return weights.length === 0 ? 0.5 : Math.max(...weights);
+  let best = w.mentions.length === 0 ? 0.5 : -Infinity;
+  for (const m of w.mentions) {
+    best = Math.max(best, sectionAt(view.sections, view.tokens.start[m.first]!)?.weight ?? 0.6);
+  }
+  return best;
 }
 
 /** Runs the guideline rules over the accepted candidates; returns the final list and what was set aside. */
@@ -105,7 +115,7 @@ function applyRules(
 ): RuleOutcome {
   const r = engine.resources;
   const exists = (code: string): boolean => r.cm.get(code) !== undefined;
-  const noteWords = new Set(view.tokens.norm);
+  const noteWords = view.noteWords;
   const setAside: SetAside[] = [];
   let working = accepted;
   const step = (o: RuleOutcome): void => {
@@ -183,6 +193,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     tokens,
     sections: detectSections(text).sections,
     assertion: engine.resources.assertion(tokens),
+    noteWords: new Set(tokens.norm),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
   const strongAt = (token: number): boolean =>
@@ -190,13 +201,12 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
   const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile, strongAt);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
   const { kept, setAside } = applyRules(engine, view, accepted, context);
-  const order = (a: WorkingCode, b: WorkingCode): number =>
-    b.confidence * sectionWeight(view, b) - a.confidence * sectionWeight(view, a);
+  const weighted = new Map(kept.map((k) => [k, k.confidence * sectionWeight(view, k)]));
+  const order = (a: WorkingCode, b: WorkingCode): number => weighted.get(b)! - weighted.get(a)!;
   const diagnoses = kept.filter((k) => k.system === 'icd10cm').sort(order);
   const procedures = kept.filter((k) => k.system !== 'icd10cm').sort((a, b) => b.confidence - a.confidence);
-  const noteWords = new Set(tokens.norm);
   const documentation = diagnoses.flatMap(
-    (d) => documentationOpportunity(engine.resources.cm, d.code, noteWords) ?? [],
+    (d) => documentationOpportunity(engine.resources.cm, d.code, view.noteWords) ?? [],
   );
   const final = [...diagnoses, ...procedures].sort((a, b) => b.confidence - a.confidence);
   // Codes already listed or set aside are left out of the tail of the ranking (codes do not collide across

@@ -72,8 +72,8 @@ function candidateFor(
   system: CandidateSystem,
   code: string,
   loo: LeaveOneOut | undefined,
+  key = candidateKey(system, code),
 ): Candidate {
-  const key = candidateKey(system, code);
   let c = byKey.get(key);
   if (!c) {
     const rec = recordOf(r, system, code, key);
@@ -124,7 +124,7 @@ export function collectCandidates(
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
       const { system, code } = splitModelCode(key);
-      const c = candidateFor(r, byKey, system, code, loo);
+      const c = candidateFor(r, byKey, system, code, loo, key);
       c.association = ev;
       for (const first of ev.occurrences.slice(0, MAX_MENTIONS)) {
         const last = first + ev.n - 1;
