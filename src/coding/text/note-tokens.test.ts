@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldToken, tokenizeNote } from './note-tokens.ts';
+import { foldToken, tokenIds, tokenizeNote } from './note-tokens.ts';
+import { internWord, wordId } from './token-vocabulary.ts';
 
 /** The token definition the scanner implements, written as the regex it replaced. */
 function reference(text: string): { norm: string[]; start: number[]; end: number[]; sentence: number[] } {
@@ -54,6 +55,16 @@ describe('tokenizeNote', () => {
       assert.equal(t.sentenceCount, r.norm.length === 0 ? 0 : r.sentence.at(-1)! + 1);
     });
   }
+
+  it('gives words the vocabulary knows their id and agrees with the regex definition on them', () => {
+    for (const w of ['nodule', 'biopsy', 'diabete', 'arrhythmia', 'abscess', 'x2', 'ies']) internWord(w);
+    const note = 'NODULES; Biopsies of abscess, Diabetes x2. ARRHYTHMIAS nodule ies iess biopsy';
+    const t = tokenizeNote(note);
+    assert.deepEqual(t.norm, reference(note).norm);
+    assert.deepEqual([...t.ids], t.norm.map(wordId));
+    assert.deepEqual([...tokenIds(t)], [...t.ids]);
+    assert.ok(t.ids.every((id, i) => id >= 0 || t.norm[i] === 'iess'));
+  });
 
   it('breaks sentences at line breaks, semicolons and a period before a space', () => {
     assert.deepEqual([...tokenizeNote('a b. c;d\ne 3.5 f').sentence], [0, 0, 1, 2, 3, 3, 3, 3]);

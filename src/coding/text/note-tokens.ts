@@ -2,7 +2,15 @@
  * The token view of a note every matcher in the coding engine works on: lower-cased alphanumeric tokens
  * with light plural folding, their character offsets, and the sentence each sits in. Built in one pass.
  */
-import { canonicalWord, isStopword, vocabularySize, wordId } from './token-vocabulary.ts';
+import {
+  HASH_SEED,
+  hashStep,
+  isStopword,
+  spelledWordId,
+  vocabularySize,
+  wordId,
+  wordOf,
+} from './token-vocabulary.ts';
 
 /** Tokens of a note in parallel arrays (fast to scan, cheap to keep). */
 export interface NoteTokens {
@@ -38,7 +46,13 @@ export function tokenIds(tokens: NoteTokens): Int32Array {
   return refreshed.ids;
 }
 
-const [E, I, S, U] = ['e', 'i', 's', 'u'].map((c) => c.charCodeAt(0)) as [number, number, number, number];
+const [E, I, S, U, Y] = ['e', 'i', 's', 'u', 'y'].map((c) => c.charCodeAt(0)) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** Folds a lower-case word: plural "-s" off (not "-ss", "-us", "-is"), so "nodules" matches "nodule". */
 export function foldToken(word: string): string {
@@ -87,40 +101,81 @@ function classOf(code: number): number {
   return code < 128 ? CHAR_CLASS[code]! : 0;
 }
 
+/** Per-token scratch columns reused across notes (the tokenizer is synchronous); copied out at the end. */
+const scratch = {
+  ids: new Int32Array(1024),
+  start: new Int32Array(1024),
+  end: new Int32Array(1024),
+  sentence: new Int32Array(1024),
+};
+
+/**
+ * The vocabulary id of the token text[start, end), found by the hashes taken while scanning it (h: the whole
+ * token lower-cased, h1: without its last character, h3: without its last three), folded as foldToken does;
+ * -1 for a word no matcher knows. Makes no string.
+ */
+function knownWordId(text: string, start: number, end: number, h: number, h1: number, h3: number): number {
+  const n = end - start;
+  // Letters and digits: `| 32` lower-cases ASCII letters and leaves digits as they are.
+  const last = text.charCodeAt(end - 1) | 32;
+  const before = n > 1 ? text.charCodeAt(end - 2) | 32 : 0;
+  if (n <= 4 || last !== S || before === S || before === U || before === I) {
+    return spelledWordId(h, text, start, n, -1);
+  }
+  if (before === E && (text.charCodeAt(end - 3) | 32) === I) {
+    return spelledWordId(hashStep(h3, Y), text, start, n - 3, Y);
+  }
+  return spelledWordId(h1, text, start, n - 1, -1);
+}
+
+function grow(count: number): void {
+  if (count < scratch.ids.length) return;
+  for (const k of ['ids', 'start', 'end', 'sentence'] as const) {
+    const bigger = new Int32Array(scratch[k].length * 2);
+    bigger.set(scratch[k]);
+    scratch[k] = bigger;
+  }
+}
+
 /**
  * Tokenizes a note: runs of ASCII letters and digits; "\n" and ";" end a sentence, "." and ":" when a space,
- * a line break or the end follows. One scan over the character codes (no regex match objects per token).
+ * a line break or the end follows. One scan over the character codes; a word the vocabulary knows is
+ * represented by the vocabulary's string, so most tokens allocate nothing.
  */
 export function tokenizeNote(text: string): NoteTokens {
+  const n = text.length;
   const norm: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const sentences: number[] = [];
-  const ids: number[] = [];
   let sentence = 0;
   let pendingBreak = false;
-  const n = text.length;
   let i = 0;
   while (i < n) {
-    const k = classOf(text.charCodeAt(i));
+    let k = classOf(text.charCodeAt(i));
     if (k === WORD_CHAR || k === UPPER_CHAR) {
       const start = i;
-      let upper = k === UPPER_CHAR;
-      for (i++; i < n; i++) {
-        const c = classOf(text.charCodeAt(i));
-        if (c === UPPER_CHAR) upper = true;
-        else if (c !== WORD_CHAR) break;
+      let upper = false;
+      let h = HASH_SEED;
+      let h1 = h;
+      let h2 = h;
+      let h3 = h;
+      for (; k === WORD_CHAR || k === UPPER_CHAR; k = i < n ? classOf(text.charCodeAt(i)) : 0) {
+        upper ||= k === UPPER_CHAR;
+        h3 = h2;
+        h2 = h1;
+        h1 = h;
+        h = hashStep(h, text.charCodeAt(i++) | 32);
       }
       if (pendingBreak && norm.length > 0) sentence++;
       pendingBreak = false;
-      const raw = text.slice(start, i);
-      const word = foldToken(upper ? raw.toLowerCase() : raw);
-      const id = wordId(word);
-      ids.push(id);
-      norm.push(canonicalWord(id, word));
-      starts.push(start);
-      ends.push(i);
-      sentences.push(sentence);
+      const t = norm.length;
+      grow(t);
+      const id = knownWordId(text, start, i, h, h1, h3);
+      scratch.ids[t] = id;
+      scratch.start[t] = start;
+      scratch.end[t] = i;
+      scratch.sentence[t] = sentence;
+      norm.push(
+        id >= 0 ? wordOf(id) : foldToken(upper ? text.slice(start, i).toLowerCase() : text.slice(start, i)),
+      );
       continue;
     }
     if (k === HARD_BREAK) pendingBreak = true;
@@ -130,14 +185,15 @@ export function tokenizeNote(text: string): NoteTokens {
     }
     i++;
   }
+  const count = norm.length;
   return {
     text,
     norm,
-    start: Int32Array.from(starts),
-    end: Int32Array.from(ends),
-    sentence: Int32Array.from(sentences),
-    sentenceCount: norm.length === 0 ? 0 : sentence + 1,
-    ids: Int32Array.from(ids),
+    start: scratch.start.slice(0, count),
+    end: scratch.end.slice(0, count),
+    sentence: scratch.sentence.slice(0, count),
+    sentenceCount: count === 0 ? 0 : sentence + 1,
+    ids: scratch.ids.slice(0, count),
     vocabulary: vocabularySize(),
   };
 }

@@ -20,6 +20,24 @@ export function isStopword(token: string): boolean {
 const IDS = new Map<string, number>();
 const WORDS: string[] = [];
 
+/** FNV-1a over character codes: the tokenizer hashes a word while scanning it, before making a string. */
+export const HASH_SEED = 0x811c9dc5 | 0;
+
+export function hashStep(h: number, code: number): number {
+  return Math.imul(h ^ code, 0x01000193);
+}
+
+/** Open-addressing table over the words' hashes: id + 1 per slot, 0 for an empty one. */
+let slots = new Int32Array(1 << 12);
+const HASHES: number[] = [];
+
+function place(id: number): void {
+  const mask = slots.length - 1;
+  let s = HASHES[id]! & mask;
+  while (slots[s] !== 0) s = (s + 1) & mask;
+  slots[s] = id + 1;
+}
+
 /** The id of a word, adding it when new (build time only). */
 export function internWord(word: string): number {
   let id = IDS.get(word);
@@ -27,8 +45,42 @@ export function internWord(word: string): number {
     id = WORDS.length;
     IDS.set(word, id);
     WORDS.push(word);
+    let h = HASH_SEED;
+    for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+    HASHES.push(h);
+    if (WORDS.length * 2 > slots.length) {
+      slots = new Int32Array(slots.length * 2);
+      for (let w = 0; w < WORDS.length; w++) place(w);
+    } else place(id);
   }
   return id;
+}
+
+function lower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/**
+ * The id of the word spelled by text[start, start + length) lower-cased (ASCII), followed by `tail` when it
+ * is not -1, whose hash is `h`; -1 when no matcher knows it. No string is made.
+ */
+export function spelledWordId(h: number, text: string, start: number, length: number, tail: number): number {
+  const mask = slots.length - 1;
+  const total = tail < 0 ? length : length + 1;
+  for (let s = h & mask; slots[s] !== 0; s = (s + 1) & mask) {
+    const id = slots[s]! - 1;
+    const word = WORDS[id]!;
+    if (HASHES[id] !== h || word.length !== total) continue;
+    let k = 0;
+    while (k < length && word.charCodeAt(k) === lower(text.charCodeAt(start + k))) k++;
+    if (k === length && (tail < 0 || word.charCodeAt(k) === tail)) return id;
+  }
+  return -1;
+}
+
+/** The vocabulary's string of a word id. */
+export function wordOf(id: number): string {
+  return WORDS[id]!;
 }
 
 for (const w of STOPWORD_LIST) internWord(w);
@@ -39,11 +91,6 @@ export const STOPWORD_IDS = WORDS.length;
 /** The id of a known word, or -1. */
 export function wordId(word: string): number {
   return IDS.get(word) ?? -1;
-}
-
-/** The vocabulary's own copy of a known word (one string per word across notes), else the word itself. */
-export function canonicalWord(id: number, word: string): string {
-  return id < 0 ? word : WORDS[id]!;
 }
 
 /** Number of known words: grows when a matcher is built, so ids taken before may miss newer words. */
