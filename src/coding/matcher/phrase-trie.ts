@@ -21,6 +21,8 @@ export interface TrieMatch {
 
 export class PhraseTrie {
   readonly #root: TrieNode = { next: undefined, payloads: undefined };
+  /** The root's children by word id as well: every token of a note is looked up here, a dense array is fastest. */
+  readonly #first: (TrieNode | undefined)[] = [];
   #size = 0;
 
   get size(): number {
@@ -35,7 +37,13 @@ export class PhraseTrie {
       const id = internWord(t);
       node.next ??= new Map();
       let child = node.next.get(id);
-      if (!child) node.next.set(id, (child = { next: undefined, payloads: undefined }));
+      if (!child) {
+        node.next.set(id, (child = { next: undefined, payloads: undefined }));
+        if (node === this.#root) {
+          while (this.#first.length <= id) this.#first.push(undefined);
+          this.#first[id] = child;
+        }
+      }
       node = child;
     }
     node.payloads ??= [];
@@ -56,14 +64,14 @@ export class PhraseTrie {
   /** Every longest match starting at each token (overlapping matches from different starts are kept). */
   matchAll(tokens: NoteTokens): TrieMatch[] {
     const out: TrieMatch[] = [];
-    const root = this.#root.next;
-    if (!root) return out;
+    const first = this.#first;
     const ids = tokenIds(tokens);
     const { sentence } = tokens;
     for (let i = 0; i < ids.length; i++) {
       // Phrases never start on a stopword (titlePhrase trims them); unknown words (-1) start nothing either.
-      if (ids[i]! < STOPWORD_IDS) continue;
-      let node = root.get(ids[i]!);
+      const id = ids[i]!;
+      if (id < STOPWORD_IDS || id >= first.length) continue;
+      let node = first[id];
       let last = -1;
       let payloads: number[] | undefined;
       for (let j = i; node !== undefined;) {
