@@ -27,8 +27,26 @@ function excludes1Ranges(codeSet: CodeSet, code: string): Ranges {
   return ranges;
 }
 
+/** Answers per code pair, per code set: the same pairs recur across notes. Cleared when it grows large. */
+const PAIRS = new WeakMap<CodeSet, Map<string, Map<string, boolean>>>();
+const MAX_PAIRS = 100_000;
+let pairCount = 0;
+
 function excludes(codeSet: CodeSet, code: string, other: string): boolean {
-  return excludes1Ranges(codeSet, code).some((r) => codeInRange(other, r));
+  let byCode = PAIRS.get(codeSet);
+  if (!byCode || pairCount > MAX_PAIRS) {
+    PAIRS.set(codeSet, (byCode = new Map()));
+    pairCount = 0;
+  }
+  let answers = byCode.get(code);
+  if (!answers) byCode.set(code, (answers = new Map()));
+  let answer = answers.get(other);
+  if (answer === undefined) {
+    answer = excludes1Ranges(codeSet, code).some((r) => codeInRange(other, r));
+    answers.set(other, answer);
+    pairCount++;
+  }
+  return answer;
 }
 
 /** Sets aside the lower-confidence code of each Excludes1 pair (items are ranked best first). */

@@ -3,7 +3,9 @@
  * current use ("on insulin", "taking warfarin") adds its Z79 code. The drug → Z79 pairs follow the Z79
  * subcategory titles of the tabular.
  */
+import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { internWord } from '../text/token-vocabulary.ts';
 import type { CandidateMention } from '../learned/candidate-features.ts';
 import type { MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { WorkingCode } from './working-code.ts';
@@ -25,6 +27,9 @@ const DRUGS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/** DRUGS by vocabulary id: the note's tokens are checked by id, not by string. */
+const DRUG_BY_ID: ReadonlyMap<number, string> = new Map([...DRUGS].map(([w, code]) => [internWord(w), code]));
+
 const CURRENT_USE = new Set([
   'on',
   'taking',
@@ -44,8 +49,9 @@ export function longTermDrugCodes(
   exists: (code: string) => boolean,
 ): WorkingCode[] {
   const found = new Map<string, CandidateMention[]>();
-  tokens.norm.forEach((t, i) => {
-    const code = DRUGS.get(t);
+  const ids = tokenIds(tokens);
+  ids.forEach((id, i) => {
+    const code = id < 0 ? undefined : DRUG_BY_ID.get(id);
     if (!code || !exists(code)) return;
     const before = tokens.norm.slice(Math.max(0, i - 3), i);
     if (!before.some((w) => CURRENT_USE.has(w))) return;
