@@ -5,8 +5,9 @@
  * Training documents can be scored leave-one-out (their own counts removed) so a reranker trained on
  * them sees the same feature distribution as an unseen document.
  */
-import { forEachNgram, isStopword } from '../text/note-tokens.ts';
+import { forEachNgram, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { STOPWORD_IDS, internWord } from '../text/token-vocabulary.ts';
 
 export const MAX_NGRAM = 3;
 const MAX_CODES_PER_PHRASE = 10;
@@ -134,7 +135,8 @@ export function ownCounts(doc: TrainingDocument): OwnCounts {
 }
 
 interface PhraseNode {
-  next: Map<string, PhraseNode> | undefined;
+  /** Children by vocabulary id (text/token-vocabulary.ts): a note's tokens carry their ids. */
+  next: Map<number, PhraseNode> | undefined;
   row: readonly number[] | undefined;
   key: string;
   n: number;
@@ -151,7 +153,8 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
     let node = root;
     for (const t of key.split(' ')) {
       node.next ??= new Map();
-      let child = node.next.get(t);
+      const id = internWord(t);
+      let child = node.next.get(id);
       if (!child) {
         child = {
           next: undefined,
@@ -159,7 +162,7 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
           key: node.n === 0 ? t : `${node.key} ${t}`,
           n: node.n + 1,
         };
-        node.next.set(t, child);
+        node.next.set(id, child);
       }
       node = child;
     }
@@ -172,15 +175,16 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
 /** The model phrases present in a note, each with the first token of every occurrence. */
 function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): Map<PhraseNode, number[]> {
   const root = phraseIndex(data);
-  const { norm, sentence } = tokens;
+  const { sentence } = tokens;
+  const ids = tokenIds(tokens);
   const out = new Map<PhraseNode, number[]>();
-  for (let i = 0; i < norm.length; i++) {
-    if (isStopword(norm[i]!)) continue;
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i]! < STOPWORD_IDS) continue; // a stopword, or a word no phrase has
     let node: PhraseNode | undefined = root;
-    for (let j = i; j < i + MAX_NGRAM && j < norm.length && sentence[j] === sentence[i]; j++) {
-      node = node.next?.get(norm[j]!);
+    for (let j = i; j < i + MAX_NGRAM && j < ids.length && sentence[j] === sentence[i]; j++) {
+      node = ids[j]! < 0 ? undefined : node.next?.get(ids[j]!);
       if (!node) break;
-      if (!node.row || isStopword(norm[j]!)) continue;
+      if (!node.row || ids[j]! < STOPWORD_IDS) continue;
       const list = out.get(node);
       if (list) list.push(i);
       else out.set(node, [i]);
