@@ -126,7 +126,8 @@ export function collectCandidates(
       const { system, code } = splitModelCode(key);
       const c = candidateFor(r, byKey, system, code, loo, key);
       c.association = ev;
-      for (const first of ev.occurrences.slice(0, MAX_MENTIONS)) {
+      for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {
+        const first = ev.occurrences[k]!;
         const last = first + ev.n - 1;
         if (c.mentions.some((m) => m.first === first)) continue;
         c.mentions.push({ first, last, flags: assertion(first, last) });

@@ -6,7 +6,9 @@
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { WorkingCode } from '../rules/working-code.ts';
+import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { internWord } from '../text/token-vocabulary.ts';
 import { titlePhrase } from './code-dictionary.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
@@ -74,12 +76,15 @@ export function buildHcpcsDrugs(codeSet: CodeSet): HcpcsDrugs {
   return { trie, drugs };
 }
 
-function sentenceWords(tokens: NoteTokens, at: number): Set<string> {
+const ADMINISTERED_IDS: ReadonlySet<number> = new Set([...ADMINISTERED].map(internWord));
+
+/** Whether the sentence of token `at` has a word that documents administration. */
+function administered(tokens: NoteTokens, ids: Int32Array, at: number): boolean {
   const s = tokens.sentence[at];
-  const words = new Set<string>();
-  for (let i = at; i >= 0 && tokens.sentence[i] === s; i--) words.add(tokens.norm[i]!);
-  for (let i = at; i < tokens.norm.length && tokens.sentence[i] === s; i++) words.add(tokens.norm[i]!);
-  return words;
+  for (let i = at; i >= 0 && tokens.sentence[i] === s; i--) if (ADMINISTERED_IDS.has(ids[i]!)) return true;
+  for (let i = at; i < ids.length && tokens.sentence[i] === s; i++)
+    if (ADMINISTERED_IDS.has(ids[i]!)) return true;
+  return false;
 }
 
 /** J codes for drugs documented as administered (affirmed mentions only). */
@@ -90,10 +95,11 @@ export function hcpcsDrugCodes(
   assertion: MentionAssertion,
 ): WorkingCode[] {
   const out = new Map<string, WorkingCode>();
+  const ids = tokenIds(tokens);
   for (const m of drugs.trie.matchAll(tokens)) {
     const flags = assertion(m.first, m.last);
     if (flags.negated || flags.hypothetical || flags.family || flags.historical) continue;
-    if (![...sentenceWords(tokens, m.first)].some((w) => ADMINISTERED.has(w))) continue;
+    if (!administered(tokens, ids, m.first)) continue;
     // One code per mention: the first J code of the matched drug rows; the others go to the coder in the source.
     const codes = m.payloads.flatMap((id) => drugs.drugs[id]!.codes).sort();
     const code = codes[0]!;

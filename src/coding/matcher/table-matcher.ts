@@ -7,7 +7,9 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
+import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
 import { titlePhrase } from './code-dictionary.ts';
 import { PhraseTrie } from './phrase-trie.ts';
@@ -52,11 +54,28 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
   return { trie, rows };
 }
 
+/** Bit of each column per trigger word id: neoplasm columns from bit 0, drug columns from bit 8. */
+const DRUG_SHIFT = 8;
+const TRIGGER_BITS = new Map<number, number>();
+for (const [columns, shift] of [
+  [NEOPLASM_COLUMNS, 0],
+  [DRUG_COLUMNS, DRUG_SHIFT],
+] as const) {
+  columns.forEach(([, triggers], c) => {
+    for (const t of triggers) {
+      const id = internWord(t);
+      TRIGGER_BITS.set(id, (TRIGGER_BITS.get(id) ?? 0) | (1 << (shift + c)));
+    }
+  });
+}
+
+/** The first column (most specific) whose trigger bit is set. */
 function column(
-  words: ReadonlySet<string>,
+  bits: number,
   columns: readonly (readonly [string, readonly string[]])[],
+  shift: number,
 ): string | undefined {
-  return columns.find(([, triggers]) => triggers.some((t) => words.has(t)))?.[0];
+  return columns.find((_, c) => (bits & (1 << (shift + c))) !== 0)?.[0];
 }
 
 export interface TableHit {
@@ -68,24 +87,28 @@ export interface TableHit {
 /** Table hits of a note: row phrase + column trigger in the same sentence. */
 export function matchTables(m: TableMatcher, tokens: NoteTokens): TableHit[] {
   const out: TableHit[] = [];
-  const sentenceWords = new Map<number, Set<string>>();
-  const wordsOf = (at: number): Set<string> => {
+  const sentenceBits = new Map<number, number>();
+  const ids = tokenIds(tokens);
+  // The column triggers present in the sentence of token `at`.
+  const bitsOf = (at: number): number => {
     const s = tokens.sentence[at]!;
-    let w = sentenceWords.get(s);
-    if (!w) {
+    let bits = sentenceBits.get(s);
+    if (bits === undefined) {
       let a = at;
-      let b = at;
       while (a > 0 && tokens.sentence[a - 1] === s) a--;
-      while (b + 1 < tokens.norm.length && tokens.sentence[b + 1] === s) b++;
-      w = new Set(tokens.norm.slice(a, b + 1));
-      sentenceWords.set(s, w);
+      bits = 0;
+      for (let i = a; i < ids.length && tokens.sentence[i] === s; i++) bits |= TRIGGER_BITS.get(ids[i]!) ?? 0;
+      sentenceBits.set(s, bits);
     }
-    return w;
+    return bits;
   };
   for (const hit of m.trie.matchAll(tokens)) {
     for (const id of hit.payloads) {
       const row = m.rows[id]!;
-      const col = column(wordsOf(hit.first), row.table === 'neoplasm' ? NEOPLASM_COLUMNS : DRUG_COLUMNS);
+      const col =
+        row.table === 'neoplasm'
+          ? column(bitsOf(hit.first), NEOPLASM_COLUMNS, 0)
+          : column(bitsOf(hit.first), DRUG_COLUMNS, DRUG_SHIFT);
       const entry = col ? cellEntry(row, col) : undefined;
       if (entry) out.push({ first: hit.first, last: hit.last, entry });
     }
