@@ -8,66 +8,64 @@ import { codeInRange } from '../../terminology/note-ranges.ts';
 import type { CodeRange } from '../../terminology/model.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
-type Ranges = readonly Pick<CodeRange, 'first' | 'last'>[];
-
-/** Excludes1 ranges of a code and its ancestors, cached per code set (the same codes recur in every note). */
-const RANGES = new WeakMap<CodeSet, Map<string, Ranges>>();
-
-function excludes1Ranges(codeSet: CodeSet, code: string): Ranges {
-  let cache = RANGES.get(codeSet);
-  if (!cache) RANGES.set(codeSet, (cache = new Map()));
-  let ranges = cache.get(code);
-  if (!ranges) {
-    const list: Pick<CodeRange, 'first' | 'last'>[] = [];
-    for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
-      for (const note of codeSet.notesOf(c)) if (note.type === 'excludes1') list.push(...note.ranges);
-    }
-    cache.set(code, (ranges = list));
-  }
-  return ranges;
+/** Excludes1 ranges of a code and its ancestors, with the first letters they can take in (a quick reject). */
+interface Excludes1Info {
+  readonly ranges: readonly Pick<CodeRange, 'first' | 'last'>[];
+  /** Bit (letter - "A") of every first letter from a range's first code to its last. */
+  readonly letters: number;
 }
 
-/** Answers per code pair, per code set: the same pairs recur across notes. Cleared when it grows large. */
-const PAIRS = new WeakMap<CodeSet, Map<string, Map<string, boolean>>>();
-const MAX_PAIRS = 100_000;
-let pairCount = 0;
+/** Per code set and code: the same codes recur in every note. */
+const INFO = new WeakMap<CodeSet, Map<string, Excludes1Info>>();
 
-function excludes(codeSet: CodeSet, code: string, other: string): boolean {
-  let byCode = PAIRS.get(codeSet);
-  if (!byCode || pairCount > MAX_PAIRS) {
-    PAIRS.set(codeSet, (byCode = new Map()));
-    pairCount = 0;
+function letterBit(code: string): number {
+  const k = code.charCodeAt(0) - 65;
+  return k >= 0 && k < 26 ? 1 << k : 0;
+}
+
+function excludes1Info(codeSet: CodeSet, code: string): Excludes1Info {
+  let cache = INFO.get(codeSet);
+  if (!cache) INFO.set(codeSet, (cache = new Map()));
+  let info = cache.get(code);
+  if (!info) {
+    const ranges: Pick<CodeRange, 'first' | 'last'>[] = [];
+    for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
+      for (const note of codeSet.notesOf(c)) if (note.type === 'excludes1') ranges.push(...note.ranges);
+    }
+    let letters = 0;
+    for (const r of ranges) {
+      const [a, b] = [letterBit(r.first), letterBit(r.last)];
+      // A range whose ends are not letters A-Z is never rejected by letter.
+      letters |= a === 0 || b === 0 || b < a ? -1 : (b << 1) - a;
+    }
+    cache.set(code, (info = { ranges, letters }));
   }
-  let answers = byCode.get(code);
-  if (!answers) byCode.set(code, (answers = new Map()));
-  let answer = answers.get(other);
-  if (answer === undefined) {
-    answer = excludes1Ranges(codeSet, code).some((r) => codeInRange(other, r));
-    answers.set(other, answer);
-    pairCount++;
-  }
-  return answer;
+  return info;
+}
+
+function excludes(info: Excludes1Info, other: string): boolean {
+  return (info.letters & letterBit(other)) !== 0 && info.ranges.some((r) => codeInRange(other, r));
 }
 
 /** Sets aside the lower-confidence code of each Excludes1 pair (items are ranked best first). */
 export function resolveExcludes1(codeSet: CodeSet, items: readonly WorkingCode[]): RuleOutcome {
   const out: RuleOutcome = { kept: [], setAside: [] };
+  const kept: { readonly item: WorkingCode; readonly info: Excludes1Info }[] = [];
   for (const item of items) {
-    const clash =
-      item.system === 'icd10cm'
-        ? out.kept.find(
-            (k) =>
-              k.system === 'icd10cm' &&
-              (excludes(codeSet, k.code, item.code) || excludes(codeSet, item.code, k.code)),
-          )
-        : undefined;
+    const info = item.system === 'icd10cm' ? excludes1Info(codeSet, item.code) : undefined;
+    const clash = info
+      ? kept.find((k) => excludes(k.info, item.code) || excludes(info, k.item.code))?.item
+      : undefined;
     if (clash)
       out.setAside.push({
         item,
         reason: 'excludes1-conflict',
         detail: `Excludes1 with ${clash.code} (I.A.12.a)`,
       });
-    else out.kept.push(item);
+    else {
+      out.kept.push(item);
+      if (info) kept.push({ item, info });
+    }
   }
   return out;
 }
