@@ -23,12 +23,27 @@ function distinguishing(sibling: string, base: ReadonlySet<string>): string[] {
   return titleTokens(sibling).filter((t) => !base.has(t) && !isStopword(t) && !GENERIC.has(t));
 }
 
-/** The opportunity for one code, or undefined when the code is not unspecified or the note states the axis. */
-export function documentationOpportunity(
-  codeSet: CodeSet,
-  code: string,
-  noteWords: ReadonlySet<string>,
-): DocumentationOpportunity | undefined {
+/** What a code's siblings say, independent of the note: their axis values, the axis, the query. */
+interface SiblingAxis {
+  readonly values: readonly (readonly string[])[];
+  readonly opportunity: DocumentationOpportunity;
+}
+
+/** Per code set and code (null: not an unspecified code with at least two siblings that differ). */
+const AXES = new WeakMap<CodeSet, Map<string, SiblingAxis | null>>();
+
+function siblingAxis(codeSet: CodeSet, code: string): SiblingAxis | undefined {
+  let cache = AXES.get(codeSet);
+  if (!cache) AXES.set(codeSet, (cache = new Map()));
+  let axis = cache.get(code);
+  if (axis === undefined) {
+    axis = computeSiblingAxis(codeSet, code) ?? null;
+    cache.set(code, axis);
+  }
+  return axis ?? undefined;
+}
+
+function computeSiblingAxis(codeSet: CodeSet, code: string): SiblingAxis | undefined {
   const rec = codeSet.get(code);
   if (!rec?.parent || !/unspecified/i.test(rec.title)) return undefined;
   const base = new Set(titleTokens(rec.title));
@@ -38,16 +53,30 @@ export function documentationOpportunity(
     .map((s) => distinguishing(s.title, base))
     .filter((v) => v.length > 0 && v.length <= 6);
   if (values.length < 2) return undefined;
-  if (values.some((v) => v.every((t) => noteWords.has(t)))) return undefined;
   const counts = new Map<string, number>();
   for (const v of values) for (const t of new Set(v)) counts.set(t, (counts.get(t) ?? 0) + 1);
   const [word, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
   const axis = n >= values.length / 2 && !/^\d/.test(word) ? word : 'type';
   const list = [...new Set(values.map((v) => v.join(' ')))].slice(0, 8);
   return {
-    code,
-    axis,
-    values: list,
-    query: `The note does not state the ${axis} for "${rec.title}"; ask which applies: ${list.join('; ')}.`,
+    values,
+    opportunity: {
+      code,
+      axis,
+      values: list,
+      query: `The note does not state the ${axis} for "${rec.title}"; ask which applies: ${list.join('; ')}.`,
+    },
   };
+}
+
+/** The opportunity for one code, or undefined when the code is not unspecified or the note states the axis. */
+export function documentationOpportunity(
+  codeSet: CodeSet,
+  code: string,
+  noteWords: ReadonlySet<string>,
+): DocumentationOpportunity | undefined {
+  const axis = siblingAxis(codeSet, code);
+  if (!axis || axis.values.some((v) => v.every((t) => noteWords.has(t)))) return undefined;
+  const o = axis.opportunity;
+  return { ...o, values: [...o.values] };
 }
