@@ -15,13 +15,14 @@ export function dropIntegralSymptoms(items: readonly WorkingCode[], tokens: Note
     (i) => i.system === 'icd10cm' && !i.code.startsWith('R') && !i.code.startsWith('Z'),
   );
   const out: RuleOutcome = { kept: [], setAside: [] };
+  const definitiveSentences = definitive.map((d) => [...sentences(tokens, d)]);
   for (const item of items) {
     if (item.system !== 'icd10cm' || !item.code.startsWith('R')) {
       out.kept.push(item);
       continue;
     }
     const mine = sentences(tokens, item);
-    const owner = definitive.find((d) => [...sentences(tokens, d)].some((s) => mine.has(s)));
+    const owner = definitive.find((_, k) => definitiveSentences[k]!.some((s) => mine.has(s)));
     if (owner)
       out.setAside.push({ item, reason: 'integral-symptom', detail: `integral to ${owner.code} (I.B.5)` });
     else out.kept.push(item);

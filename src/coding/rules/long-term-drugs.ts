@@ -27,8 +27,13 @@ const DRUGS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** DRUGS by vocabulary id: the note's tokens are checked by id, not by string. */
-const DRUG_BY_ID: ReadonlyMap<number, string> = new Map([...DRUGS].map(([w, code]) => [internWord(w), code]));
+/** DRUGS by vocabulary id (an array indexed by id): the note's tokens are checked by id, not by string. */
+const DRUG_BY_ID: (string | undefined)[] = [];
+for (const [w, code] of DRUGS) {
+  const id = internWord(w);
+  while (DRUG_BY_ID.length <= id) DRUG_BY_ID.push(undefined);
+  DRUG_BY_ID[id] = code;
+}
 
 const CURRENT_USE = new Set([
   'on',
@@ -51,7 +56,7 @@ export function longTermDrugCodes(
   const found = new Map<string, CandidateMention[]>();
   const ids = tokenIds(tokens);
   ids.forEach((id, i) => {
-    const code = id < 0 ? undefined : DRUG_BY_ID.get(id);
+    const code = id < 0 || id >= DRUG_BY_ID.length ? undefined : DRUG_BY_ID[id];
     if (!code || !exists(code)) return;
     const before = tokens.norm.slice(Math.max(0, i - 3), i);
     if (!before.some((w) => CURRENT_USE.has(w))) return;

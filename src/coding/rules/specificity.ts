@@ -10,13 +10,26 @@ import type { SeventhCharacter } from '../../terminology/model.ts';
 import { isStopword, titleTokens } from '../text/note-tokens.ts';
 import type { WorkingCode } from './working-code.ts';
 
+/** seventhsFor answers per code set and code: the same codes are completed in every note. */
+const SEVENTHS = new WeakMap<CodeSet, Map<string, readonly SeventhCharacter[]>>();
+
 /** 7th-character definitions that apply to a code: on itself or its nearest ancestor that has them. */
 export function seventhsFor(codeSet: CodeSet, code: string): readonly SeventhCharacter[] {
-  for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
-    const own = codeSet.seventhsOf(c);
-    if (own.length > 0) return own;
+  let cache = SEVENTHS.get(codeSet);
+  if (!cache) SEVENTHS.set(codeSet, (cache = new Map()));
+  let defs = cache.get(code);
+  if (!defs) {
+    defs = [];
+    for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
+      const own = codeSet.seventhsOf(c);
+      if (own.length > 0) {
+        defs = own;
+        break;
+      }
+    }
+    cache.set(code, defs);
   }
-  return [];
+  return defs;
 }
 
 /** The 7th character the wording supports, among those defined. */
