@@ -98,7 +98,6 @@ const BITS: Readonly<Record<Flag, number>> = {
   family: 8,
   hypothetical: 16,
 };
-const FLAG_NAMES = Object.keys(BITS) as Flag[];
 
 /** Marks the scope of the pre-triggers starting at token `i`: forward to a terminator or the window's end. */
 function markAfter(tokens: NoteTokens, bits: Uint8Array, i: number, triggers: readonly Trigger[]): void {
@@ -137,15 +136,17 @@ function scopeBits(tokens: NoteTokens): Uint8Array {
   return bits;
 }
 
-const CACHE = new Map<number, AssertionFlags>();
+/** The flags of every bit combination, built once (one object shape, no lookup by key per mention). */
+const FLAGS_BY_BITS: readonly AssertionFlags[] = Array.from({ length: 32 }, (_, b) => ({
+  negated: (b & BITS.negated) !== 0,
+  uncertain: (b & BITS.uncertain) !== 0,
+  historical: (b & BITS.historical) !== 0,
+  family: (b & BITS.family) !== 0,
+  hypothetical: (b & BITS.hypothetical) !== 0,
+}));
 
 function flagsOf(b: number): AssertionFlags {
-  let f = CACHE.get(b);
-  if (!f) {
-    f = Object.fromEntries(FLAG_NAMES.map((n) => [n, (b & BITS[n]) !== 0])) as unknown as AssertionFlags;
-    CACHE.set(b, f);
-  }
-  return f;
+  return FLAGS_BY_BITS[b]!;
 }
 
 /** The built-in detector: a mention takes the flags of its first token. */

@@ -66,6 +66,15 @@ function candidateKey(system: CandidateSystem, code: string): string {
   return key;
 }
 
+/** Model keys split once per key (not once per note). */
+const SPLIT = new Map<string, { readonly system: CandidateSystem; readonly code: string }>();
+
+function splitKey(key: string): { readonly system: CandidateSystem; readonly code: string } {
+  let split = SPLIT.get(key);
+  if (!split) SPLIT.set(key, (split = splitModelCode(key)));
+  return split;
+}
+
 function candidateFor(
   r: CandidateResources,
   byKey: Map<string, Candidate>,
@@ -123,7 +132,7 @@ export function collectCandidates(
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
-      const { system, code } = splitModelCode(key);
+      const { system, code } = splitKey(key);
       const c = candidateFor(r, byKey, system, code, loo, key);
       c.association = ev;
       for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {
