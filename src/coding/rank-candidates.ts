@@ -33,6 +33,8 @@ function dictionaryConfidence(
   c: Candidate,
   strongAt: (token: number) => boolean,
 ): number {
+  // Most candidates come from learned phrases only: nothing to trust, and no lookups to make.
+  if (!c.mentions.some((m) => m.entry)) return 0;
   const unseen = r.model?.codeStats[c.key] === undefined;
   const affirmed = c.mentions.filter(
     (m) =>
