@@ -8,6 +8,7 @@ import type { AssertionDetector, MentionAssertion } from '../assertion/assertion
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
+import { neighbourCodes } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
@@ -16,6 +17,8 @@ import { matchTables } from '../matcher/table-matcher.ts';
 
 const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
+/** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
+const MIN_NEIGHBOUR_SCORE = 0.08;
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -33,6 +36,8 @@ export interface LeaveOneOut {
   readonly own: OwnCounts;
   /** Its gold codes as stored model keys. */
   readonly gold: ReadonlySet<string>;
+  /** Its index among the training documents (never its own neighbour). */
+  readonly doc: number;
 }
 
 /** Release records per candidate key, cached per engine: the same few thousand codes recur in every note. */
@@ -71,6 +76,7 @@ function candidateFor(
       system,
       key,
       association: undefined,
+      neighbour: undefined,
       mentions: [],
       prior,
       known: !!rec,
@@ -79,6 +85,22 @@ function candidateFor(
     byKey.set(key, c);
   }
   return c;
+}
+
+/** Codes of the nearest training documents: evidence for existing candidates, new candidates when strong. */
+function addNeighbours(
+  r: CandidateResources,
+  model: CodingModel,
+  byKey: Map<string, Candidate>,
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+): void {
+  for (const [id, ev] of neighbourCodes(model.neighbours, tokens, loo?.doc)) {
+    const key = model.associations.codes[id]!;
+    if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
+    const { system, code } = splitModelCode(key);
+    candidateFor(r, byKey, system, code, loo).neighbour = ev;
+  }
 }
 
 /** Collects and merges the candidates of one note. */
@@ -120,6 +142,7 @@ export function collectCandidates(
         c.mentions.push({ first, last, flags: assertion(first, last) });
       }
     }
+    addNeighbours(r, r.model, byKey, tokens, loo);
   }
   return [...byKey.values()];
 }

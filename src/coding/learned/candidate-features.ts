@@ -4,6 +4,7 @@
  */
 import type { AssertionFlags } from '../assertion/assertion-flags.ts';
 import type { DictionaryEntry } from '../matcher/code-dictionary.ts';
+import type { NeighbourEvidence } from './document-neighbours.ts';
 import type { AssociationEvidence } from './phrase-associations.ts';
 
 export type CandidateSystem = 'icd10cm' | 'icd10pcs';
@@ -23,6 +24,8 @@ export interface Candidate {
   /** "icd10cm|R52": the key of the code in the model. */
   readonly key: string;
   association: AssociationEvidence | undefined;
+  /** What the note's nearest training documents say about the code (absent: none of them carries it). */
+  neighbour: NeighbourEvidence | undefined;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
   prior: number;
@@ -50,6 +53,9 @@ export const FEATURE_NAMES = [
   'knownCode',
   'billable',
   'codeLength',
+  'knnScore',
+  'knnVotesLog',
+  'knnNearest',
   'codePrecision',
   'bestInCategory',
   'mentionCountLog',
@@ -130,5 +136,8 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     c.known ? 1 : 0,
     c.billable ? 1 : 0,
     c.code.length,
+    c.neighbour?.score ?? 0,
+    Math.log1p(c.neighbour?.votes ?? 0),
+    c.neighbour?.nearest ?? 0,
   ];
 }

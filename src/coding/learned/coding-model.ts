@@ -8,6 +8,7 @@ import type { CandidateSystem, CodeStats } from './candidate-features.ts';
 import { FEATURE_NAMES } from './candidate-features.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import type { LogisticModel } from './logistic-regression.ts';
+import type { NeighbourData } from './document-neighbours.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
 
 export interface CodingModel {
@@ -19,6 +20,8 @@ export interface CodingModel {
   readonly assertion: AssertionDetectorName;
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
+  /** Training documents as TF-IDF neighbours (their codes index into `associations.codes`). */
+  readonly neighbours: NeighbourData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
   /** When present (trained with --reranker blend, the default), the confidence is the mean of trees and logistic. */
   readonly boosted?: Readonly<Record<CandidateSystem, TreeEnsemble>>;
@@ -46,6 +49,7 @@ export function parseCodingModel(value: unknown, file: string): CodingModel {
     Array.isArray(m.featureNames) &&
     m.featureNames.join(',') === FEATURE_NAMES.join(',') &&
     m.associations !== undefined &&
+    m.neighbours !== undefined &&
     m.rerankers !== undefined &&
     m.thresholds !== undefined &&
     m.codeStats !== undefined;

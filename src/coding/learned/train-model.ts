@@ -24,6 +24,7 @@ import { trainBoostedTrees } from './boosted-trees.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import { trainLogistic } from './logistic-regression.ts';
+import { trainNeighbours } from './document-neighbours.ts';
 import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
 
@@ -101,7 +102,9 @@ export function trainCodingModel(
   const associations = trainPhraseAssociations(training);
   const priors = new Map(associations.codes.map((c, i) => [c, associations.codeDocs[i]!]));
   const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
-  const partial = { ...base, featureNames: FEATURE_NAMES, associations } as const;
+  const codeIndex = new Map(associations.codes.map((c, i) => [c, i]));
+  const neighbours = trainNeighbours(training, codeIndex);
+  const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours } as const;
   const flat = { mean: [], scale: [], weights: [] };
   const resources: CandidateResources = {
     ...codeSets,
@@ -120,7 +123,11 @@ export function trainCodingModel(
   training.forEach((t, d) => {
     const doc = docs[d]!;
     const gold = { icd10cm: new Set(doc.icd10cm), icd10pcs: new Set(doc.icd10pcs) };
-    const candidates = collectCandidates(resources, t.tokens, { own: ownCounts(t), gold: new Set(t.codes) });
+    const candidates = collectCandidates(resources, t.tokens, {
+      own: ownCounts(t),
+      gold: new Set(t.codes),
+      doc: d,
+    });
     const features = documentFeatures(candidates, docs.length - 1, t.tokens.norm.length, () => 0);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
