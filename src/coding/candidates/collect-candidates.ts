@@ -77,6 +77,7 @@ function candidateFor(
       key,
       association: undefined,
       neighbour: undefined,
+      neighbourCategory: 0,
       mentions: [],
       prior,
       known: !!rec,
@@ -95,12 +96,21 @@ function addNeighbours(
   tokens: NoteTokens,
   loo: LeaveOneOut | undefined,
 ): void {
+  const categories = new Map<string, number>();
   for (const [id, ev] of neighbourCodes(model.neighbours, tokens, loo?.doc)) {
     const key = model.associations.codes[id]!;
+    const cat = categoryOf(key);
+    categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
     if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
     const { system, code } = splitModelCode(key);
     candidateFor(r, byKey, system, code, loo).neighbour = ev;
   }
+  for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
+}
+
+/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
+function categoryOf(key: string): string {
+  return key.slice(0, key.indexOf('|') + 4);
 }
 
 /** Collects and merges the candidates of one note. */

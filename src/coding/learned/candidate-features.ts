@@ -26,6 +26,8 @@ export interface Candidate {
   association: AssociationEvidence | undefined;
   /** What the note's nearest training documents say about the code (absent: none of them carries it). */
   neighbour: NeighbourEvidence | undefined;
+  /** Similarity-weighted share of the nearest training documents coded in the same 3-character category. */
+  neighbourCategory: number;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
   prior: number;
@@ -56,6 +58,7 @@ export const FEATURE_NAMES = [
   'knnScore',
   'knnVotesLog',
   'knnNearest',
+  'knnCategory',
   'codePrecision',
   'bestInCategory',
   'mentionCountLog',
@@ -139,5 +142,6 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     c.neighbour?.score ?? 0,
     Math.log1p(c.neighbour?.votes ?? 0),
     c.neighbour?.nearest ?? 0,
+    c.neighbourCategory,
   ];
 }

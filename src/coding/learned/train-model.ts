@@ -51,7 +51,12 @@ function trainingDocument(doc: GoldDocument): TrainingDocument {
 }
 
 /** Best-F1 threshold over (confidence, correct) pairs, with the number of gold codes for recall. */
-function bestThreshold(scored: { p: number; correct: boolean }[], goldCount: number): number {
+interface Scored {
+  p: number;
+  readonly correct: boolean;
+}
+
+function bestThreshold(scored: readonly Scored[], goldCount: number): { p: number; f1: number } {
   const sorted = [...scored].sort((a, b) => b.p - a.p);
   let tp = 0;
   let best = { f1: -1, p: 0.5 };
@@ -60,7 +65,7 @@ function bestThreshold(scored: { p: number; correct: boolean }[], goldCount: num
     const f1 = (2 * tp) / (i + 1 + goldCount);
     if (f1 > best.f1) best = { f1, p: s.p };
   });
-  return best.p;
+  return best;
 }
 
 /**
@@ -88,6 +93,63 @@ function fillCodePrecision(rows: Row[]): {
     r.features[r.features.length - 1] = r.features[0]! * r.features[CODE_PRECISION_COLUMN]!;
   }
   return { codeStats, baseRates };
+}
+
+function fitReranker(
+  rows: readonly Row[],
+  reranker: 'logistic' | 'blend',
+): { logistic: CodingModel['rerankers'][CandidateSystem]; trees: TreeEnsemble | undefined } {
+  const x = rows.map((r) => r.features);
+  const y = rows.map((r) => r.label);
+  const logistic = trainLogistic(x, y);
+  return { logistic, trees: reranker === 'blend' ? trainBoostedTrees(x, y) : undefined };
+}
+
+const FOLDS = 5;
+
+/**
+ * Out-of-fold confidences: the reranker trained on the other folds' documents scores each fold, so the
+ * acceptance threshold (and the reported training F1 and MAP) are chosen on honest, held-out scores.
+ */
+function crossValidated(rows: readonly Row[], reranker: 'logistic' | 'blend'): Scored[] {
+  const out: Scored[] = rows.map((r) => ({ p: 0, correct: r.label === 1 }));
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const fit = fitReranker(
+      rows.filter((r) => r.doc % FOLDS !== fold),
+      reranker,
+    );
+    rows.forEach((r, i) => {
+      if (r.doc % FOLDS === fold) out[i]!.p = rerankerConfidence(fit.logistic, fit.trees, r.features);
+    });
+  }
+  return out;
+}
+
+/** Mean over documents with gold codes of the average precision of the candidates ranked by `scored`. */
+function meanAveragePrecision(
+  rows: readonly Row[],
+  scored: readonly Scored[],
+  docs: readonly GoldDocument[],
+  system: CandidateSystem,
+): number {
+  const byDoc = new Map<number, Scored[]>();
+  rows.forEach((r, i) => {
+    const list = byDoc.get(r.doc);
+    if (list) list.push(scored[i]!);
+    else byDoc.set(r.doc, [scored[i]!]);
+  });
+  let sum = 0;
+  let n = 0;
+  docs.forEach((doc, d) => {
+    if (doc[system].length === 0) return;
+    n++;
+    const list = [...(byDoc.get(d) ?? [])].sort((a, b) => b.p - a.p);
+    let hits = 0;
+    list.forEach((s, k) => {
+      if (s.correct) sum += ++hits / (k + 1) / doc[system].length;
+    });
+  });
+  return n === 0 ? 0 : sum / n;
 }
 
 /** Trains the whole model from CodiEsp-style documents. */
@@ -138,23 +200,26 @@ export function trainCodingModel(
   const rerankers = {} as Record<CandidateSystem, CodingModel['rerankers'][CandidateSystem]>;
   const boosted = {} as Record<CandidateSystem, TreeEnsemble>;
   const thresholds = {} as Record<CandidateSystem, number>;
+  const trainingF1 = {} as Record<CandidateSystem, number>;
+  const trainingMap = {} as Record<CandidateSystem, number>;
   for (const system of ['icd10cm', 'icd10pcs'] as const) {
     const mine = rows.filter((r) => r.system === system);
-    const x = mine.map((r) => r.features);
-    const y = mine.map((r) => r.label);
-    const logistic = trainLogistic(x, y);
-    rerankers[system] = logistic;
-    if (reranker === 'blend') boosted[system] = trainBoostedTrees(x, y);
-    const trees = reranker === 'blend' ? boosted[system] : undefined;
-    const predict = (f: readonly number[]): number => rerankerConfidence(logistic, trees, f);
+    const fit = fitReranker(mine, reranker);
+    rerankers[system] = fit.logistic;
+    if (fit.trees) boosted[system] = fit.trees;
     const goldCount = docs.reduce((n, d) => n + d[system].length, 0);
-    const scored = mine.map((r) => ({ p: predict(r.features), correct: r.label === 1 }));
-    thresholds[system] = bestThreshold(scored, goldCount);
+    const held = crossValidated(mine, reranker);
+    const best = bestThreshold(held, goldCount);
+    thresholds[system] = best.p;
+    trainingF1[system] = Number(best.f1.toFixed(4));
+    trainingMap[system] = Number(meanAveragePrecision(mine, held, docs, system).toFixed(4));
   }
   return {
     ...partial,
     rerankers,
     thresholds,
+    trainingF1,
+    trainingMap,
     codeStats,
     baseRates,
     ...(reranker === 'blend' ? { boosted } : {}),
