@@ -8,7 +8,8 @@ import type { AssertionDetector, MentionAssertion } from '../assertion/assertion
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
-import { neighbourCodes } from '../learned/document-neighbours.ts';
+import { centroidSimilarities } from '../learned/code-centroids.ts';
+import { neighbourCodes, noteVector } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
@@ -19,6 +20,8 @@ const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
 /** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
 const MIN_NEIGHBOUR_SCORE = 0.08;
+/** Cosine similarity to a code's prototype that makes the code a candidate. */
+const MIN_CENTROID = 2;
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -78,6 +81,7 @@ function candidateFor(
       association: undefined,
       neighbour: undefined,
       neighbourCategory: 0,
+      centroid: 0,
       mentions: [],
       prior,
       known: !!rec,
@@ -97,13 +101,20 @@ function addNeighbours(
   loo: LeaveOneOut | undefined,
 ): void {
   const categories = new Map<string, number>();
-  for (const [id, ev] of neighbourCodes(model.neighbours, tokens, loo?.doc)) {
+  const vector = noteVector(model.neighbours, tokens);
+  for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
     const key = model.associations.codes[id]!;
     const cat = categoryOf(key);
     categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
     if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
     const { system, code } = splitModelCode(key);
     candidateFor(r, byKey, system, code, loo).neighbour = ev;
+  }
+  for (const [id, sim] of centroidSimilarities(model.centroids, model.neighbours, vector, loo?.doc)) {
+    const key = model.associations.codes[id]!;
+    if (sim < MIN_CENTROID && !byKey.has(key)) continue;
+    const { system, code } = splitModelCode(key);
+    candidateFor(r, byKey, system, code, loo).centroid = sim;
   }
   for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
 }

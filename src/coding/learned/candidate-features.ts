@@ -28,6 +28,8 @@ export interface Candidate {
   neighbour: NeighbourEvidence | undefined;
   /** Similarity-weighted share of the nearest training documents coded in the same 3-character category. */
   neighbourCategory: number;
+  /** Cosine similarity of the note to the code's prototype (code-centroids.ts); 0 without one. */
+  centroid: number;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
   prior: number;
@@ -59,6 +61,7 @@ export const FEATURE_NAMES = [
   'knnVotesLog',
   'knnNearest',
   'knnCategory',
+  'centroidSim',
   'codePrecision',
   'bestInCategory',
   'mentionCountLog',
@@ -143,5 +146,6 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     Math.log1p(c.neighbour?.votes ?? 0),
     c.neighbour?.nearest ?? 0,
     c.neighbourCategory,
+    c.centroid,
   ];
 }

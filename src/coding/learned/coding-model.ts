@@ -8,6 +8,7 @@ import type { CandidateSystem, CodeStats } from './candidate-features.ts';
 import { FEATURE_NAMES } from './candidate-features.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import type { LogisticModel } from './logistic-regression.ts';
+import type { CentroidData } from './code-centroids.ts';
 import type { NeighbourData } from './document-neighbours.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
 
@@ -22,6 +23,8 @@ export interface CodingModel {
   readonly associations: PhraseAssociationData;
   /** Training documents as TF-IDF neighbours (their codes index into `associations.codes`). */
   readonly neighbours: NeighbourData;
+  /** Per frequent code, the sum of its training documents' vectors (a Rocchio prototype). */
+  readonly centroids: CentroidData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
   /** When present (trained with --reranker blend, the default), the confidence is the mean of trees and logistic. */
   readonly boosted?: Readonly<Record<CandidateSystem, TreeEnsemble>>;
@@ -54,6 +57,7 @@ export function parseCodingModel(value: unknown, file: string): CodingModel {
     m.featureNames.join(',') === FEATURE_NAMES.join(',') &&
     m.associations !== undefined &&
     m.neighbours !== undefined &&
+    m.centroids !== undefined &&
     m.rerankers !== undefined &&
     m.thresholds !== undefined &&
     m.codeStats !== undefined;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tokenizeNote } from '../text/note-tokens.ts';
-import { neighbourCodes, trainNeighbours } from './document-neighbours.ts';
+import { neighbourCodes, noteVector, trainNeighbours } from './document-neighbours.ts';
 
 describe('document neighbours', () => {
   const docs = [
@@ -14,7 +14,12 @@ describe('document neighbours', () => {
   const data = trainNeighbours(docs, index);
 
   it('a note gets the codes of the training documents that share its words, the most similar first', () => {
-    const ev = neighbourCodes(data, tokenizeNote('Renal stone and renal colic.'), undefined, 2);
+    const ev = neighbourCodes(
+      data,
+      noteVector(data, tokenizeNote('Renal stone and renal colic.')),
+      undefined,
+      2,
+    );
     const n23 = ev.get(index.get('icd10cm|N23')!);
     const n20 = ev.get(index.get('icd10cm|N20')!);
     assert.ok(n23 && n20);
@@ -23,7 +28,7 @@ describe('document neighbours', () => {
   });
 
   it('a training document is never its own neighbour (leave-one-out)', () => {
-    const ev = neighbourCodes(data, docs[0]!.tokens, 0);
+    const ev = neighbourCodes(data, noteVector(data, docs[0]!.tokens), 0);
     assert.equal(ev.has(index.get('icd10cm|N23')!), false);
     assert.ok(ev.has(index.get('icd10cm|N20')!));
   });

@@ -98,24 +98,54 @@ function indexOf(data: NeighbourData): NeighbourIndex {
   return ix;
 }
 
-/** Cosine similarity of the note to every training document (except `self`), top `k` kept. */
-function nearest(ix: NeighbourIndex, tokens: NoteTokens, self: number | undefined, k: number) {
-  const q: [number, number][] = [];
+/** A sparse unit vector: parallel term indexes and weights. */
+export interface SparseVector {
+  readonly ids: number[];
+  readonly values: number[];
+}
+
+function unitVector(ix: NeighbourIndex, pairs: Iterable<readonly [number, number]>): SparseVector {
+  const ids: number[] = [];
+  const values: number[] = [];
   let norm = 0;
-  for (const [t, n] of termCounts(tokens)) {
-    const id = ix.term.get(t);
-    if (id === undefined) continue;
+  for (const [id, n] of pairs) {
     const x = (1 + Math.log(n)) * ix.idf[id]!;
-    q.push([id, x]);
+    ids.push(id);
+    values.push(x);
     norm += x * x;
   }
   norm = Math.sqrt(norm) || 1;
+  return { ids, values: values.map((v) => v / norm) };
+}
+
+/** The note's TF-IDF unit vector over the training vocabulary. */
+export function noteVector(data: NeighbourData, tokens: NoteTokens): SparseVector {
+  const ix = indexOf(data);
+  const pairs: [number, number][] = [];
+  for (const [t, n] of termCounts(tokens)) {
+    const id = ix.term.get(t);
+    if (id !== undefined) pairs.push([id, n]);
+  }
+  return unitVector(ix, pairs);
+}
+
+/** Training document `doc`'s TF-IDF unit vector. */
+export function trainingVector(data: NeighbourData, doc: number): SparseVector {
+  const d = data.docTerms[doc]!;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < d.length; i += 2) pairs.push([d[i]!, d[i + 1]!]);
+  return unitVector(indexOf(data), pairs);
+}
+
+/** Cosine similarity of the note to every training document (except `self`), top `k` kept. */
+function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
   const sims = ix.scratch;
   sims.fill(0);
-  for (const [id, x] of q) {
+  q.ids.forEach((id, j) => {
+    const x = q.values[j]!;
     const p = ix.postings[id]!;
-    for (let i = 0; i < p.docs.length; i++) sims[p.docs[i]!]! += (x / norm) * p.weights[i]!;
-  }
+    for (let i = 0; i < p.docs.length; i++) sims[p.docs[i]!]! += x * p.weights[i]!;
+  });
   if (self !== undefined) sims[self] = 0;
   const order = Array.from(sims.keys()).filter((d) => sims[d]! > 0);
   order.sort((a, b) => sims[b]! - sims[a]! || a - b);
@@ -123,16 +153,16 @@ function nearest(ix: NeighbourIndex, tokens: NoteTokens, self: number | undefine
 }
 
 /**
- * Codes of the note's nearest training documents (`self`: the note's own index when it is a training
+ * Codes of the nearest training documents of a note (its noteVector; `self`: the note's own index when it is a training
  * document, left out), keyed by the association model's code index.
  */
 export function neighbourCodes(
   data: NeighbourData,
-  tokens: NoteTokens,
+  vector: SparseVector,
   self?: number,
   k = NEIGHBOURS,
 ): Map<number, NeighbourEvidence> {
-  const near = nearest(indexOf(data), tokens, self, k);
+  const near = nearest(indexOf(data), vector, self, k);
   const total = near.reduce((s, n) => s + n.sim, 0) || 1;
   const acc = new Map<number, { score: number; votes: number; nearest: number }>();
   for (const { doc, sim } of near) {

@@ -24,6 +24,7 @@ import { trainBoostedTrees } from './boosted-trees.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import { trainLogistic } from './logistic-regression.ts';
+import { trainCentroids } from './code-centroids.ts';
 import { trainNeighbours } from './document-neighbours.ts';
 import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
@@ -166,7 +167,8 @@ export function trainCodingModel(
   const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
   const codeIndex = new Map(associations.codes.map((c, i) => [c, i]));
   const neighbours = trainNeighbours(training, codeIndex);
-  const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours } as const;
+  const centroids = trainCentroids(neighbours);
+  const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours, centroids } as const;
   const flat = { mean: [], scale: [], weights: [] };
   const resources: CandidateResources = {
     ...codeSets,

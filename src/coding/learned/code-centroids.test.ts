@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { tokenizeNote } from '../text/note-tokens.ts';
+import { centroidSimilarities } from './code-centroids.ts';
+import { trainCentroids } from './code-centroids.ts';
+import { noteVector, trainingVector, trainNeighbours } from './document-neighbours.ts';
+
+describe('code prototypes', () => {
+  const texts = [
+    'Renal colic with hematuria, renal stone.',
+    'Renal stone causing renal colic.',
+    'Renal colic and a renal stone again.',
+    'Fever and cough with pneumonia.',
+    'Pneumonia with fever and hematuria.',
+    'Cough, fever, pneumonia of the lower lobe.',
+  ];
+  const codes = [0, 0, 0, 1, 1, 1].map((c) => [c === 0 ? 'icd10cm|N23' : 'icd10cm|J189']);
+  const index = new Map([
+    ['icd10cm|N23', 0],
+    ['icd10cm|J189', 1],
+  ]);
+  const neighbours = trainNeighbours(
+    texts.map((t, i) => ({ tokens: tokenizeNote(t), codes: codes[i]! })),
+    index,
+  );
+  const data = trainCentroids(neighbours);
+
+  it('a note is closer to the prototype of the code its words belong to', () => {
+    const sims = centroidSimilarities(data, neighbours, noteVector(neighbours, tokenizeNote('renal stone')));
+    assert.ok((sims.get(0) ?? 0) > (sims.get(1) ?? 0));
+  });
+
+  it('leave-one-out takes a training document out of its own code prototype', () => {
+    const v = trainingVector(neighbours, 0);
+    const inSample = centroidSimilarities(data, neighbours, v).get(0)!;
+    const heldOut = centroidSimilarities(data, neighbours, v, 0).get(0)!;
+    assert.ok(heldOut < inSample);
+  });
+});
