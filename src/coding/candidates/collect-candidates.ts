@@ -36,7 +36,8 @@ export interface CandidateResources {
 
 /** For a training document scored during training: its own contribution to remove (leave-one-out). */
 export interface LeaveOneOut {
-  readonly own: OwnCounts;
+  /** Its own phrase counts, when the associations were learned with it. */
+  readonly own?: OwnCounts;
   /** Its gold codes as stored model keys. */
   readonly gold: ReadonlySet<string>;
   /** Its index among the training documents (never its own neighbour). */
@@ -103,7 +104,7 @@ function addNeighbours(
   const categories = new Map<string, number>();
   const vector = noteVector(model.neighbours, tokens);
   for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
-    const key = model.associations.codes[id]!;
+    const key = model.neighbours.codes[id]!;
     const cat = categoryOf(key);
     categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
     if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
@@ -111,7 +112,7 @@ function addNeighbours(
     candidateFor(r, byKey, system, code, loo).neighbour = ev;
   }
   for (const [id, sim] of centroidSimilarities(model.centroids, model.neighbours, vector, loo?.doc)) {
-    const key = model.associations.codes[id]!;
+    const key = model.neighbours.codes[id]!;
     if (sim < MIN_CENTROID && !byKey.has(key)) continue;
     const { system, code } = splitModelCode(key);
     candidateFor(r, byKey, system, code, loo).centroid = sim;

@@ -10,7 +10,7 @@ import { trainingVector } from './document-neighbours.ts';
 
 export const MIN_DOCUMENTS = 3;
 
-/** Serializable form: per prototype its code (index into the association codes) and [term, weight] pairs. */
+/** Serializable form: per prototype its code (index into the neighbour data's codes) and [term, weight] pairs. */
 export interface CentroidData {
   readonly codes: readonly number[];
   readonly sums: readonly (readonly number[])[];
@@ -71,7 +71,7 @@ function indexOf(data: CentroidData, neighbours: NeighbourData): CentroidIndex {
 }
 
 /**
- * Cosine similarity of a note vector to each prototype, keyed by association code index (only positive ones).
+ * Cosine similarity of a note vector to each prototype, keyed by code index (neighbour data's codes) (only positive ones).
  * `self`: the note's index when it is a training document; its own vector is taken out of its codes' sums.
  */
 export function centroidSimilarities(

@@ -21,7 +21,7 @@ export interface CodingModel {
   readonly assertion: AssertionDetectorName;
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
-  /** Training documents as TF-IDF neighbours (their codes index into `associations.codes`). */
+  /** Training documents as TF-IDF neighbours with the codes they carry. */
   readonly neighbours: NeighbourData;
   /** Per frequent code, the sum of its training documents' vectors (a Rocchio prototype). */
   readonly centroids: CentroidData;

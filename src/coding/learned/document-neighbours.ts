@@ -14,9 +14,11 @@ export const NEIGHBOURS = 25;
 /** Serializable form: per training document its (term index, count) pairs and its code indexes. */
 export interface NeighbourData {
   readonly terms: readonly string[];
+  /** Code keys ("icd10cm|R52") the documents carry. */
+  readonly codes: readonly string[];
   /** Flattened [term, count, term, count, ...] per training document. */
   readonly docTerms: readonly (readonly number[])[];
-  /** Indexes into the association model's `codes` list. */
+  /** Indexes into `codes`. */
   readonly docCodes: readonly (readonly number[])[];
 }
 
@@ -37,11 +39,12 @@ function termCounts(tokens: NoteTokens): Map<string, number> {
   return out;
 }
 
-/** Builds the neighbour data; `codeIndex` maps a document's code keys to the association model's indexes. */
+/** Builds the neighbour data from coded documents (code keys such as "icd10cm|R52"). */
 export function trainNeighbours(
   docs: readonly { readonly tokens: NoteTokens; readonly codes: readonly string[] }[],
-  codeIndex: ReadonlyMap<string, number>,
 ): NeighbourData {
+  const codes = [...new Set(docs.flatMap((d) => d.codes))].sort();
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
   const counts = docs.map((d) => termCounts(d.tokens));
   const df = new Map<string, number>();
   for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
@@ -55,10 +58,8 @@ export function trainNeighbours(
       .sort((a, b) => a[0] - b[0])
       .flat(),
   );
-  const docCodes = docs.map((d) =>
-    [...new Set(d.codes)].flatMap((k) => (codeIndex.has(k) ? [codeIndex.get(k)!] : [])),
-  );
-  return { terms, docTerms, docCodes };
+  const docCodes = docs.map((d) => [...new Set(d.codes)].map((k) => codeIndex.get(k)!));
+  return { terms, codes, docTerms, docCodes };
 }
 
 interface NeighbourIndex {
@@ -154,7 +155,7 @@ function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, 
 
 /**
  * Codes of the nearest training documents of a note (its noteVector; `self`: the note's own index when it is a training
- * document, left out), keyed by the association model's code index.
+ * document, left out), keyed by code index (`data.codes`).
  */
 export function neighbourCodes(
   data: NeighbourData,

@@ -26,7 +26,8 @@ import type { TreeEnsemble } from './boosted-trees.ts';
 import { trainLogistic } from './logistic-regression.ts';
 import { trainCentroids } from './code-centroids.ts';
 import { trainNeighbours } from './document-neighbours.ts';
-import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
+import { trainPhraseAssociations } from './phrase-associations.ts';
+import type { PhraseAssociationData } from './phrase-associations.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
 
 export const CODIESP_ATTRIBUTION =
@@ -153,6 +154,33 @@ function meanAveragePrecision(
   return n === 0 ? 0 : sum / n;
 }
 
+type PartialModel = Omit<CodingModel, 'rerankers' | 'thresholds' | 'codeStats' | 'baseRates'>;
+
+/** Candidate resources over a model whose phrase associations are `associations` (no reranker yet). */
+function withAssociations(
+  partial: PartialModel,
+  codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
+  dictionary: CodeDictionary,
+  assertion: CandidateResources['assertion'],
+  associations: PhraseAssociationData,
+): CandidateResources {
+  const flat = { mean: [], scale: [], weights: [] };
+  return {
+    ...codeSets,
+    dictionary,
+    model: {
+      ...partial,
+      associations,
+      rerankers: { icd10cm: flat, icd10pcs: flat },
+      thresholds: { icd10cm: 1, icd10pcs: 1 },
+      codeStats: {},
+      baseRates: { icd10cm: 0, icd10pcs: 0 },
+    },
+    priors: new Map(associations.codes.map((c, i) => [c, associations.codeDocs[i]!])),
+    assertion,
+  };
+}
+
 /** Trains the whole model from CodiEsp-style documents. */
 export function trainCodingModel(
   docs: readonly GoldDocument[],
@@ -163,36 +191,25 @@ export function trainCodingModel(
 ): CodingModel {
   const training = docs.map(trainingDocument);
   const associations = trainPhraseAssociations(training);
-  const priors = new Map(associations.codes.map((c, i) => [c, associations.codeDocs[i]!]));
   const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
-  const codeIndex = new Map(associations.codes.map((c, i) => [c, i]));
-  const neighbours = trainNeighbours(training, codeIndex);
+  const neighbours = trainNeighbours(training);
   const centroids = trainCentroids(neighbours);
   const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours, centroids } as const;
-  const flat = { mean: [], scale: [], weights: [] };
-  const resources: CandidateResources = {
-    ...codeSets,
-    dictionary,
-    model: {
-      ...partial,
-      rerankers: { icd10cm: flat, icd10pcs: flat },
-      thresholds: { icd10cm: 1, icd10pcs: 1 },
-      codeStats: {},
-      baseRates: { icd10cm: 0, icd10pcs: 0 },
-    },
-    priors,
-    assertion: detectorByName(assertion),
-  };
+  const detector = detectorByName(assertion);
+  // Cross-fitting: each fold's documents are scored with phrase associations learned on the other folds, so
+  // their feature values look like an unseen note's (neighbours and prototypes are exact leave-one-out).
+  const foldResources = Array.from({ length: FOLDS }, (_, fold) => {
+    const rest = training.filter((_, d) => d % FOLDS !== fold);
+    return withAssociations(partial, codeSets, dictionary, detector, trainPhraseAssociations(rest));
+  });
   const rows: Row[] = [];
   training.forEach((t, d) => {
     const doc = docs[d]!;
     const gold = { icd10cm: new Set(doc.icd10cm), icd10pcs: new Set(doc.icd10pcs) };
-    const candidates = collectCandidates(resources, t.tokens, {
-      own: ownCounts(t),
-      gold: new Set(t.codes),
-      doc: d,
-    });
-    const features = documentFeatures(candidates, docs.length - 1, t.tokens.norm.length, () => 0);
+    const resources = foldResources[d % FOLDS]!;
+    const candidates = collectCandidates(resources, t.tokens, { gold: new Set(), doc: d });
+    const documents = resources.model!.associations.documents;
+    const features = documentFeatures(candidates, documents, t.tokens.norm.length, () => 0);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
       rows.push({ doc: d, key: `${c.system}|${c.code}`, system: c.system, features: features[i]!, label });
