@@ -16,7 +16,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 
-const MIN_ASSOCIATION = 0.25;
+const MIN_ASSOCIATION = 0.15;
 const MAX_MENTIONS = 8;
 /** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
 const MIN_NEIGHBOUR_SCORE = 0.08;

@@ -66,6 +66,8 @@ export const FEATURE_NAMES = [
   'bestInCategory',
   'mentionCountLog',
   'firstPosition',
+  'centroidRelative',
+  'knnRelative',
   'bestTimesPrecision',
 ] as const;
 
@@ -97,6 +99,8 @@ export function documentFeatures(
     const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
   });
+  const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
+  const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
@@ -107,6 +111,8 @@ export function documentFeatures(
       best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
       Math.log1p(c.mentions.length),
       Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1,
+      c.centroid / maxCentroid,
+      (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
     ];
   });
