@@ -111,7 +111,7 @@ function addNeighbours(
     const { system, code } = splitModelCode(key);
     candidateFor(r, byKey, system, code, loo).neighbour = ev;
   }
-  for (const [id, sim] of centroidSimilarities(model.centroids, model.neighbours, vector, loo?.doc)) {
+  for (const [id, sim] of centroidSimilarities(model.centroids, vector)) {
     const key = model.neighbours.codes[id]!;
     if (sim < MIN_CENTROID && !byKey.has(key)) continue;
     const { system, code } = splitModelCode(key);

@@ -27,7 +27,6 @@ import { trainLogistic } from './logistic-regression.ts';
 import { trainCentroids } from './code-centroids.ts';
 import { trainNeighbours } from './document-neighbours.ts';
 import { trainPhraseAssociations } from './phrase-associations.ts';
-import type { PhraseAssociationData } from './phrase-associations.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
 
 export const CODIESP_ATTRIBUTION =
@@ -156,21 +155,20 @@ function meanAveragePrecision(
 
 type PartialModel = Omit<CodingModel, 'rerankers' | 'thresholds' | 'codeStats' | 'baseRates'>;
 
-/** Candidate resources over a model whose phrase associations are `associations` (no reranker yet). */
-function withAssociations(
+/** Candidate resources over a fold's fitted parts (no reranker yet). */
+function foldResourcesOf(
   partial: PartialModel,
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
   assertion: CandidateResources['assertion'],
-  associations: PhraseAssociationData,
 ): CandidateResources {
   const flat = { mean: [], scale: [], weights: [] };
+  const associations = partial.associations;
   return {
     ...codeSets,
     dictionary,
     model: {
       ...partial,
-      associations,
       rerankers: { icd10cm: flat, icd10pcs: flat },
       thresholds: { icd10cm: 1, icd10pcs: 1 },
       codeStats: {},
@@ -196,11 +194,16 @@ export function trainCodingModel(
   const centroids = trainCentroids(neighbours);
   const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours, centroids } as const;
   const detector = detectorByName(assertion);
-  // Cross-fitting: each fold's documents are scored with phrase associations learned on the other folds, so
-  // their feature values look like an unseen note's (neighbours and prototypes are exact leave-one-out).
+  // Cross-fitting: each fold's documents are scored with phrase associations and prototypes learned on the
+  // other folds, so their feature values look like an unseen note's (neighbours are exact leave-one-out).
   const foldResources = Array.from({ length: FOLDS }, (_, fold) => {
     const rest = training.filter((_, d) => d % FOLDS !== fold);
-    return withAssociations(partial, codeSets, dictionary, detector, trainPhraseAssociations(rest));
+    const fitted = {
+      ...partial,
+      associations: trainPhraseAssociations(rest),
+      centroids: trainCentroids(neighbours, (d) => d % FOLDS !== fold),
+    };
+    return foldResourcesOf(fitted, codeSets, dictionary, detector);
   });
   const rows: Row[] = [];
   training.forEach((t, d) => {
