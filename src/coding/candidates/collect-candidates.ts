@@ -20,8 +20,6 @@ const MIN_ASSOCIATION = 0.15;
 const MAX_MENTIONS = 8;
 /** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
 const MIN_NEIGHBOUR_SCORE = 0.08;
-/** Cosine similarity to a code's prototype that makes the code a candidate. */
-const MIN_CENTROID = 2;
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -111,11 +109,10 @@ function addNeighbours(
     const { system, code } = splitModelCode(key);
     candidateFor(r, byKey, system, code, loo).neighbour = ev;
   }
+  // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
   for (const [id, sim] of centroidSimilarities(model.centroids, vector)) {
-    const key = model.neighbours.codes[id]!;
-    if (sim < MIN_CENTROID && !byKey.has(key)) continue;
-    const { system, code } = splitModelCode(key);
-    candidateFor(r, byKey, system, code, loo).centroid = sim;
+    const c = byKey.get(model.neighbours.codes[id]!);
+    if (c) c.centroid = sim;
   }
   for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
 }
