@@ -150,16 +150,20 @@ export function* indexDocuments(
   const tree = treeOf(terms);
   for (const t of terms) {
     const words = pathWords(ancestry(tree, t), false);
-    if (t.code) {
+    if (t.code)
       yield { target: t.code, kind, text: words.text, optional: words.optional, label: words.label };
-      continue;
-    }
-    if (!t.see) continue;
-    const to = resolveSee(tree, t.see);
-    if (to?.code) {
-      const label = `${words.label} → see ${t.see}`;
-      // The words of the target explain the target's title (a child chosen under it), so they are optional.
-      const optional = `${words.optional} ${t.see}`;
+    // "see" replaces the term's code; "see also" offers another place the coder may have meant.
+    const refs: [string | undefined, string][] = [
+      [t.code ? undefined : t.see, 'see'],
+      [t.seeAlso, 'see also'],
+    ];
+    for (const [ref, how] of refs) {
+      const to = ref === undefined ? undefined : resolveSee(tree, ref);
+      if (!to?.code || to === t || to.code === t.code) continue;
+      const label = `${words.label} → ${how} ${ref}`;
+      // The words of a "see" target explain the target's title (a child chosen under it), so they are
+      // optional; a "see also" target has only the term's own words, so the term's code stays first.
+      const optional = how === 'see' ? `${words.optional} ${ref}` : words.optional;
       yield { target: to.code, kind: 'see', text: words.text, optional, label };
     }
   }

@@ -16,7 +16,7 @@ import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
 import { normalizeCode } from '../terminology/code-system.ts';
 import type { CodeRecord } from '../terminology/model.ts';
-import { QUERY_ABBREVIATIONS } from './query-abbreviations.ts';
+import { QUERY_ABBREVIATION_SENSES } from './query-abbreviations.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { findWord } from './search-index.ts';
 import { buildSearchIndex } from './search-index-builder.ts';
@@ -57,8 +57,8 @@ describe('search on the FY2026 release', { skip }, () => {
 
   it('expands abbreviations only into words the release uses', () => {
     const missing: string[] = [];
-    for (const [key, expansion] of QUERY_ABBREVIATIONS) {
-      for (const word of expansion.split(' ')) {
+    for (const [key, senses] of QUERY_ABBREVIATION_SENSES) {
+      for (const word of senses.join(' ').split(' ')) {
         if (STOP_WORDS.has(word)) continue;
         const known = word
           .split('/')
