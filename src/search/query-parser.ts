@@ -8,6 +8,7 @@ import { expandTokens, rewriteSymbols } from './query-abbreviations.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { findWord, lowerBoundCode, wordWeight } from './search-index.ts';
 import { correct } from './spelling-corrector.ts';
+import { applyUseTerms } from './use-terms.ts';
 import { dropNegated, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
 /** At most this many distinct words take part in a query (the match mask is 32 bits). */
@@ -228,8 +229,10 @@ export function parseQuery(index: SearchIndexData, raw: string, prefix: boolean,
     out.push(parsed);
     groupOf.push({ group: t.group, typed: t.typed ?? 1 });
   };
-  text.tokens.forEach((t, i) => add(t, t.text, i === text.tokens.length - 1 && prefix));
+  const expansions = [...text.expansions];
+  const tokens = applyUseTerms(index, text.tokens, expansions);
+  tokens.forEach((t, i) => add(t, t.text, i === tokens.length - 1 && prefix));
   weighGroups(out, groupOf);
   const totalWeight = out.reduce((sum, w) => sum + w.weight, 0);
-  return { words: out, expansions: text.expansions, totalWeight, senses: text.senses };
+  return { words: out, expansions, totalWeight, senses: text.senses };
 }

@@ -4,6 +4,7 @@ import { allDocuments, DOC_KINDS } from './index-documents.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { dateNumber, prefixRange, wordWeight } from './search-index.ts';
 import { buildDeletionTable } from './spelling-corrector.ts';
+import { useTermTable } from './use-terms.ts';
 import { dropNegated, FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
 /**
@@ -179,6 +180,7 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
     docLabel: Int32Array.from(docs, (d) => d.label),
     ...tokensOf(docs, ids, df, codes.length),
     labels,
+    useTerms: useTermTable(codeSet.indexTerms('pcs-index')),
     surfaceWords,
     surfaceStem: Uint32Array.from(surfaceWords, (w) => ids.get(surface.get(w)!)!),
     deletions: buildDeletionTable(surfaceWords),
