@@ -43,6 +43,11 @@ export interface ParsedQuery {
 
 /** How much the words of one expansion weigh together, as a share of their summed weights beyond the heaviest. */
 const GROUP_EXTRA = 0.1;
+/**
+ * A word with a digit (stage "3b", "type 2", "24-96 hours") steers among the children of what the other
+ * words name: it weighs at most as much as a word found in this share of the documents, however rare.
+ */
+const QUALIFIER_SHARE = 0.01;
 /** How much the "without" marker of a negated clause weighs, as a share of its rarity weight. */
 const MARKER_WEIGHT = 0.1;
 
@@ -226,6 +231,10 @@ export function parseQuery(index: SearchIndexData, raw: string, prefix: boolean,
     }
     if (parsed.alternatives.length === 0) return;
     if (t.marker) parsed = { ...parsed, weight: parsed.weight * MARKER_WEIGHT };
+    if (/\d/.test(w)) {
+      const n = index.docKind.length;
+      parsed = { ...parsed, weight: Math.min(parsed.weight, wordWeight(n * QUALIFIER_SHARE, n)) };
+    }
     out.push(parsed);
     groupOf.push({ group: t.group, typed: t.typed ?? 1 });
   };
