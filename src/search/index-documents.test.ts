@@ -31,4 +31,25 @@ describe('index documents', () => {
     assert.equal(see?.target, 'I10');
     assert.match(see?.optional ?? '', /Hypertension/);
   });
+
+  it('attaches the terms the release nests under a "Note:" to the term the note follows', () => {
+    const failure: IndexTerm[] = [
+      { id: 10, kind: 'index', level: 0, title: 'Failure, failed' },
+      { id: 11, kind: 'index', level: 1, parent: 10, title: 'heart', code: 'I509' },
+      { id: 12, kind: 'index', level: 2, parent: 11, title: 'diastolic', code: 'I5030' },
+      {
+        id: 13,
+        kind: 'index',
+        level: 1,
+        parent: 10,
+        title: 'Note: heart failure stages A, B, C, and D are based on ...',
+      },
+      { id: 14, kind: 'index', level: 2, parent: 13, title: 'systolic', code: 'I5020' },
+      { id: 15, kind: 'index', level: 1, parent: 10, title: 'renal', see: 'Failure, heart, systolic' },
+    ];
+    const docs = [...indexDocuments(failure, 'index')];
+    const systolic = docs.find((d) => d.target === 'I5020' && d.kind === 'index');
+    assert.equal(systolic?.label, 'Failure, failed > heart > systolic');
+    assert.equal(docs.find((d) => d.kind === 'see')?.target, 'I5020');
+  });
 });

@@ -52,6 +52,8 @@ interface TermTree {
   readonly byId: Map<number, IndexTerm>;
   readonly children: Map<number, IndexTerm[]>;
   readonly mains: Map<string, IndexTerm[]>;
+  /** Each subterm's parent, a "Note:" pseudo-term skipped (see treeOf). */
+  readonly parentOf: Map<number, number>;
 }
 
 function addMain(mains: Map<string, IndexTerm[]>, key: string, t: IndexTerm): void {
@@ -60,32 +62,45 @@ function addMain(mains: Map<string, IndexTerm[]>, key: string, t: IndexTerm): vo
   else if (!list.includes(t)) list.push(t);
 }
 
+const NOTE = /^note\b/i;
+
+/**
+ * The term tree. A "Note:" printed as a subterm is not one: the release nests the terms after it under
+ * it ("Failure > Note: heart failure stages A, B, C, and D ... > systolic"), where they belong to the
+ * term the note follows ("Failure > heart > systolic"), so they are attached there.
+ */
 function treeOf(terms: readonly IndexTerm[]): TermTree {
   const byId = new Map<number, IndexTerm>();
   const children = new Map<number, IndexTerm[]>();
   const mains = new Map<string, IndexTerm[]>();
+  const parentOf = new Map<number, number>();
+  const noteOwner = new Map<number, number>();
   for (const t of terms) {
     byId.set(t.id, t);
     if (t.parent === undefined) {
       addMain(mains, normalizeText(t.title), t);
       addMain(mains, normalizeText(t.title.split(',')[0] ?? ''), t);
-    } else {
-      const list = children.get(t.parent);
-      if (list) list.push(t);
-      else children.set(t.parent, [t]);
+      continue;
     }
+    const parent = noteOwner.get(t.parent) ?? t.parent;
+    const siblings = children.get(parent);
+    if (NOTE.test(t.title) && t.code === undefined) {
+      noteOwner.set(t.id, siblings?.at(-1)?.id ?? parent);
+      continue;
+    }
+    parentOf.set(t.id, parent);
+    if (siblings) siblings.push(t);
+    else children.set(parent, [t]);
   }
-  return { byId, children, mains };
+  return { byId, children, mains, parentOf };
 }
 
 function ancestry(tree: TermTree, term: IndexTerm): IndexTerm[] {
   const chain: IndexTerm[] = [];
-  for (
-    let t: IndexTerm | undefined = term;
-    t;
-    t = t.parent === undefined ? undefined : tree.byId.get(t.parent)
-  ) {
+  for (let t: IndexTerm | undefined = term; t;) {
     chain.unshift(t);
+    const parent = tree.parentOf.get(t.id);
+    t = parent === undefined ? undefined : tree.byId.get(parent);
   }
   return chain;
 }
