@@ -8,7 +8,7 @@ import { MedcodeError } from '../core/medcode-error.ts';
 import type { SearchIndexData } from './search-index.ts';
 
 const MAGIC = 'MCSI';
-export const SEARCH_INDEX_FORMAT = 6;
+export const SEARCH_INDEX_FORMAT = 7;
 
 const ARRAYS = {
   billable: Uint8Array,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryCodeSet } from '../terminology/memory-code-set.ts';
-import type { CodeRecord, IndexTerm } from '../terminology/model.ts';
+import { searchFixturePcs } from '../../test/fixtures/search/search-code-sets.ts';
+import type { IndexTerm } from '../terminology/model.ts';
 import { search } from './search.ts';
 import { buildSearchIndex } from './search-index-builder.ts';
 import { useTermTable } from './use-terms.ts';
@@ -17,10 +17,10 @@ const TERMS: IndexTerm[] = [
   { id: 5, kind: 'pcs-index', level: 1, parent: 4, title: 'Peritoneal Cavity', codes: '0W9G' },
 ];
 
-const CODES: CodeRecord[] = [
+const CODES: [string, string][] = [
   ['0W9G3ZZ', 'Drainage of Peritoneal Cavity, Percutaneous Approach'],
   ['0W9J3ZZ', 'Drainage of Pelvic Cavity, Percutaneous Approach'],
-].map(([code, title], order) => ({ code: code!, title: title!, billable: true, kind: 'code', order }));
+];
 
 describe('ICD-10-PCS use terms', () => {
   it('lists each use term once with the words its values share, laterality left to the query', () => {
@@ -31,18 +31,7 @@ describe('ICD-10-PCS use terms', () => {
   });
 
   it('reads the words of a use term in the query as the value the index says to use', () => {
-    const set = new MemoryCodeSet({
-      info: {
-        system: 'icd10pcs',
-        year: 2026,
-        versionId: 'icd10pcs-2026',
-        effectiveFrom: '2025-10-01',
-        effectiveTo: '2026-09-30',
-        layers: {},
-      },
-      codes: CODES,
-      indexes: { 'pcs-index': TERMS },
-    });
+    const set = searchFixturePcs(CODES, TERMS);
     const [first] = search([buildSearchIndex(set)], 'drainage of abdominal cavity percutaneous');
     assert.equal(first?.code, '0W9G3ZZ');
     assert.match(first?.why ?? '', /abdominal cavity → use peritoneal cavity/);
