@@ -2,7 +2,7 @@
  * Accuracy of medcode search alone on the query sets, with every miss listed (its top 5 and why the
  * first matched): the quick loop for working on the engine, without the peers or latency rounds of
  * bench/search.ts. Run: MEDCODE_SHARED=/work/shared npx tsx bench/search-accuracy.ts [file.jsonl ...]
- * (default: the tuning set and both held-out sets).
+ * (default: the tuning set and both held-out sets). ALL_SYSTEMS=1 searches every system, as `--system all`.
  */
 import { buildSearchIndex } from '../src/search/search-index-builder.ts';
 import { search } from '../src/search/search.ts';
@@ -17,7 +17,8 @@ for (const file of files) {
   let top5 = 0;
   const misses: string[] = [];
   for (const c of cases) {
-    const hits = search(indexes, c.q, { system: c.system, limit: 5 });
+    const system = process.env['ALL_SYSTEMS'] === '1' ? 'all' : c.system;
+    const hits = search(indexes, c.q, { system, limit: 5 });
     const got = hits.map((h) => h.code);
     const first = c.expect.includes(got[0] ?? '');
     if (first) top1++;

@@ -39,6 +39,8 @@ export interface ParsedQuery {
   readonly totalWeight: number;
   /** The most senses an ambiguous shorthand of the query has: parse again with each other sense to try it. */
   readonly senses: number;
+  /** Share of the query this index understands (see understoodShare), 0..1. */
+  readonly understood: number;
 }
 
 /** How much the words of one expansion weigh together, as a share of their summed weights beyond the heaviest. */
@@ -200,6 +202,33 @@ function weighGroups(words: QueryWord[], groups: readonly { group: number; typed
   }
 }
 
+/**
+ * How much of the query this version understands: each word typed (or shorthand expanded) counts 1 when
+ * matched exactly, its correction or completion factor when corrected or completed, 0 when unknown. A
+ * query scored on another system's index must not win by matching only the words that system knows.
+ */
+function understoodShare(
+  tokens: readonly QueryToken[],
+  words: readonly QueryWord[],
+  groupOf: readonly { group: number }[],
+): number {
+  const units = new Map<string, number>();
+  for (const t of tokens) {
+    if (t.marker || (t.group < 0 && STOP_WORDS.has(t.text))) continue;
+    units.set(t.group < 0 ? `w:${stem(t.text)}` : `g:${t.group}`, 0);
+  }
+  words.forEach((w, i) => {
+    const g = groupOf[i]!.group;
+    const key = g < 0 ? `w:${w.stem}` : `g:${g}`;
+    const factor = Math.max(0, ...w.alternatives.map((a) => a.factor));
+    if (units.has(key)) units.set(key, Math.max(units.get(key)!, factor));
+  });
+  if (units.size === 0) return 1;
+  let sum = 0;
+  for (const v of units.values()) sum += v;
+  return sum / units.size;
+}
+
 /** Parses a query against one index. `prefix`: the last word is still being typed; `sense`: of ambiguous shorthand. */
 export function parseQuery(index: SearchIndexData, raw: string, prefix: boolean, sense = 0): ParsedQuery {
   // As-you-type: "fib" is the start of "fibrillation" before it is shorthand for "fibula".
@@ -243,5 +272,6 @@ export function parseQuery(index: SearchIndexData, raw: string, prefix: boolean,
   tokens.forEach((t, i) => add(t, t.text, i === tokens.length - 1 && prefix));
   weighGroups(out, groupOf);
   const totalWeight = out.reduce((sum, w) => sum + w.weight, 0);
-  return { words: out, expansions, totalWeight, senses: text.senses };
+  const understood = understoodShare(tokens, out, groupOf);
+  return { words: out, expansions, totalWeight, senses: text.senses, understood };
 }

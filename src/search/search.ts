@@ -178,7 +178,9 @@ function bestOfSenses(
   const best = new Map<number, { q: ParsedQuery; hit: EngineHit }>();
   for (let sense = 0; sense < Math.min(first.senses, MAX_SENSES); sense++) {
     const q = sense === 0 ? first : parseQuery(index, text, prefix, sense);
-    for (const hit of runQuery(index, q, run)) {
+    for (const found of runQuery(index, q, run)) {
+      // Scores are compared across systems and senses: what the index does not understand counts against it.
+      const hit = { ...found, score: found.score * q.understood };
       const cur = best.get(hit.code);
       if (!cur || cur.hit.score < hit.score) best.set(hit.code, { q, hit });
     }
