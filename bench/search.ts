@@ -11,7 +11,7 @@ import type { CodeSystem } from '../src/terminology/code-system.ts';
 import { displayCode } from '../src/terminology/code-system.ts';
 import { loadDevCodeSets } from './support/load-dev-code-sets.ts';
 import type { SearchQueryCase } from './support/search-query-set.ts';
-import { HOLDOUT_QUERY_SET_FILE, loadQuerySet } from './support/search-query-set.ts';
+import { HOLDOUT2_QUERY_SET_FILE, HOLDOUT_QUERY_SET_FILE, loadQuerySet } from './support/search-query-set.ts';
 import type { SearchPeer } from './support/search-peers.ts';
 import { flexSearchPeer, fts5Peer, miniSearchPeer, peerDocuments } from './support/search-peers.ts';
 
@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   const all = [...indexes.values()];
   const cases = loadQuerySet();
   const holdout = loadQuerySet(HOLDOUT_QUERY_SET_FILE);
+  const holdout2 = loadQuerySet(HOLDOUT2_QUERY_SET_FILE);
   const medcode: Engine = {
     name: 'medcode',
     search: (c, limit) => search(all, c.q, { system: c.system, limit }).map((h) => h.code),
@@ -151,16 +152,17 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\n${cases.length} queries of the query set (tuned on), ${holdout.length} held-out queries; ${titleCases.length} billable codes' own titles used as queries`,
+    `\n${cases.length} queries of the query set (tuned on), ${holdout.length} + ${holdout2.length} held-out queries (sets 1 and 2); ${titleCases.length} billable codes' own titles used as queries`,
   );
   console.log(
-    'engine                  top-1   top-5   held-out top-1/5   median ms   p99 ms   p99 best-of-runs   x medcode median/p99   title-query top-1, median / p99 ms',
+    'engine                  top-1   top-5   held-out top-1/5  held-out-2 top-1/5   median ms   p99 ms   p99 best-of-runs   x medcode median/p99   title-query top-1, median / p99 ms',
   );
   let base: Latency | undefined;
   for (const engine of [medcode, medcodeAll, ...peers]) {
     const acc = accuracy(engine, cases);
     const held = accuracy(engine, holdout);
-    const heldText = `${held.top1.toFixed(1)}% / ${held.top5.toFixed(1)}%`;
+    const held2 = accuracy(engine, holdout2);
+    const heldText = `${held.top1.toFixed(1)}% / ${held.top5.toFixed(1)}%  ${`${held2.top1.toFixed(1)}% / ${held2.top5.toFixed(1)}%`.padStart(17)}`;
     const slow = engine.name === 'MiniSearch';
     const lat = latency(engine, cases, slow ? 1 : 5);
     const titleSet = slow ? titleCases.slice(0, 60) : titleCases;

@@ -22,6 +22,17 @@ export const HOLDOUT_QUERY_SET_FILE = path.join(
   'queries-holdout.jsonl',
 );
 
+/** A second held-out set, written before the engine was changed to generalize (its first score is in the commit that added it). */
+export const HOLDOUT2_QUERY_SET_FILE = path.join(
+  repoRoot,
+  'test',
+  'fixtures',
+  'search',
+  'queries-holdout-2.jsonl',
+);
+
+export const QUERY_SET_FILES = [QUERY_SET_FILE, HOLDOUT_QUERY_SET_FILE, HOLDOUT2_QUERY_SET_FILE] as const;
+
 export function loadQuerySet(file = QUERY_SET_FILE): SearchQueryCase[] {
   return readFileSync(file, 'utf8')
     .split('\n')

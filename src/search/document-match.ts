@@ -17,6 +17,9 @@ const KIND_BOOST: Readonly<Record<(typeof DOC_KINDS)[number], number>> = {
 };
 export const KIND_BOOSTS = DOC_KINDS.map((k) => KIND_BOOST[k]);
 
+/** How much a query word matched only by a document's optional words counts. */
+const OPTIONAL_MATCH = 0.95;
+
 /** What matching one document found: the query words (bits), and the shares of query and document covered. */
 export interface DocMatch {
   mask: number;
@@ -43,7 +46,9 @@ export function matchDoc(
     if (b < 0) continue;
     if ((mask & (1 << b)) === 0) {
       mask |= 1 << b;
-      qW += s.bitRaw[b]! * s.termFactor[t]!;
+      // A word the entry only allows (a nonessential modifier of an ancestor, "heart (acute)") counts a
+      // little less than one it names, so a subterm naming the word ("systolic > acute") comes first.
+      qW += s.bitRaw[b]! * s.termFactor[t]! * (k < req ? 1 : OPTIONAL_MATCH);
     }
     if (k < req && s.free[t] === 0) dW += s.weight[t]!;
   }

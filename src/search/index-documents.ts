@@ -52,6 +52,8 @@ interface TermTree {
   readonly byId: Map<number, IndexTerm>;
   readonly children: Map<number, IndexTerm[]>;
   readonly mains: Map<string, IndexTerm[]>;
+  /** Each subterm's parent, a "Note:" pseudo-term skipped (see treeOf). */
+  readonly parentOf: Map<number, number>;
 }
 
 function addMain(mains: Map<string, IndexTerm[]>, key: string, t: IndexTerm): void {
@@ -60,32 +62,45 @@ function addMain(mains: Map<string, IndexTerm[]>, key: string, t: IndexTerm): vo
   else if (!list.includes(t)) list.push(t);
 }
 
+const NOTE = /^note\b/i;
+
+/**
+ * The term tree. A "Note:" printed as a subterm is not one: the release nests the terms after it under
+ * it ("Failure > Note: heart failure stages A, B, C, and D ... > systolic"), where they belong to the
+ * term the note follows ("Failure > heart > systolic"), so they are attached there.
+ */
 function treeOf(terms: readonly IndexTerm[]): TermTree {
   const byId = new Map<number, IndexTerm>();
   const children = new Map<number, IndexTerm[]>();
   const mains = new Map<string, IndexTerm[]>();
+  const parentOf = new Map<number, number>();
+  const noteOwner = new Map<number, number>();
   for (const t of terms) {
     byId.set(t.id, t);
     if (t.parent === undefined) {
       addMain(mains, normalizeText(t.title), t);
       addMain(mains, normalizeText(t.title.split(',')[0] ?? ''), t);
-    } else {
-      const list = children.get(t.parent);
-      if (list) list.push(t);
-      else children.set(t.parent, [t]);
+      continue;
     }
+    const parent = noteOwner.get(t.parent) ?? t.parent;
+    const siblings = children.get(parent);
+    if (NOTE.test(t.title) && t.code === undefined) {
+      noteOwner.set(t.id, siblings?.at(-1)?.id ?? parent);
+      continue;
+    }
+    parentOf.set(t.id, parent);
+    if (siblings) siblings.push(t);
+    else children.set(parent, [t]);
   }
-  return { byId, children, mains };
+  return { byId, children, mains, parentOf };
 }
 
 function ancestry(tree: TermTree, term: IndexTerm): IndexTerm[] {
   const chain: IndexTerm[] = [];
-  for (
-    let t: IndexTerm | undefined = term;
-    t;
-    t = t.parent === undefined ? undefined : tree.byId.get(t.parent)
-  ) {
+  for (let t: IndexTerm | undefined = term; t;) {
     chain.unshift(t);
+    const parent = tree.parentOf.get(t.id);
+    t = parent === undefined ? undefined : tree.byId.get(parent);
   }
   return chain;
 }
@@ -150,16 +165,20 @@ export function* indexDocuments(
   const tree = treeOf(terms);
   for (const t of terms) {
     const words = pathWords(ancestry(tree, t), false);
-    if (t.code) {
+    if (t.code)
       yield { target: t.code, kind, text: words.text, optional: words.optional, label: words.label };
-      continue;
-    }
-    if (!t.see) continue;
-    const to = resolveSee(tree, t.see);
-    if (to?.code) {
-      const label = `${words.label} → see ${t.see}`;
-      // The words of the target explain the target's title (a child chosen under it), so they are optional.
-      const optional = `${words.optional} ${t.see}`;
+    // "see" replaces the term's code; "see also" offers another place the coder may have meant.
+    const refs: [string | undefined, string][] = [
+      [t.code ? undefined : t.see, 'see'],
+      [t.seeAlso, 'see also'],
+    ];
+    for (const [ref, how] of refs) {
+      const to = ref === undefined ? undefined : resolveSee(tree, ref);
+      if (!to?.code || to === t || to.code === t.code) continue;
+      const label = `${words.label} → ${how} ${ref}`;
+      // The words of a "see" target explain the target's title (a child chosen under it), so they are
+      // optional; a "see also" target has only the term's own words, so the term's code stays first.
+      const optional = how === 'see' ? `${words.optional} ${ref}` : words.optional;
       yield { target: to.code, kind: 'see', text: words.text, optional, label };
     }
   }

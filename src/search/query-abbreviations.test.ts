@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expandAbbreviations, QUERY_ABBREVIATIONS, rewriteSymbols } from './query-abbreviations.ts';
+import {
+  expandAbbreviations,
+  expandTokens,
+  QUERY_ABBREVIATION_SENSES,
+  QUERY_ABBREVIATIONS,
+  rewriteSymbols,
+} from './query-abbreviations.ts';
 import { queryWords } from './query-parser.ts';
 import { STOP_WORDS } from './text-normalizer.ts';
 
@@ -93,5 +99,40 @@ describe('query abbreviations', () => {
       'resection',
       'gallbladder',
     ]);
+  });
+
+  it('keeps every sense of ambiguous shorthand, the usual one first', () => {
+    assert.deepEqual(QUERY_ABBREVIATION_SENSES.get('als'), [
+      'amyotrophic lateral sclerosis',
+      'advanced life support',
+    ]);
+    const words = (sense: number): string[] =>
+      expandTokens([{ text: 'als', group: -1 }], sense).tokens.map((t) => t.text);
+    assert.deepEqual(words(0), ['amyotrophic', 'lateral', 'sclerosis']);
+    assert.deepEqual(words(1), ['advanced', 'life', 'support']);
+    assert.equal(queryWords('als emergency transport').senses, 2);
+    assert.equal(queryWords('copd exacerbation').senses, 1);
+  });
+
+  it('marks the words of one expansion as one group, with the shorthand and how many words were typed', () => {
+    const { tokens } = queryWords('mrsa cellulitis');
+    const mrsa = tokens.filter((t) => t.group >= 0);
+    assert.deepEqual(
+      mrsa.map((t) => t.text),
+      ['methicillin', 'resistant', 'staphylococcus', 'aureus'],
+    );
+    assert.equal(new Set(mrsa.map((t) => t.group)).size, 1);
+    assert.ok(mrsa.every((t) => t.from === 'mrsa' && t.typed === 1));
+    assert.equal(tokens.find((t) => t.text === 'cellulitis')?.group, -1);
+    assert.ok(queryWords('well child visit').tokens.some((t) => t.typed === 2));
+  });
+
+  it('keeps what the query rules out only as a marker word', () => {
+    const { tokens } = queryWords('hypoglycemia without diabetes');
+    assert.deepEqual(
+      tokens.map((t) => t.text),
+      ['hypoglycemia', 'without'],
+    );
+    assert.equal(tokens[1]?.marker, true);
   });
 });

@@ -175,8 +175,8 @@ subq=subcutaneous|sc=subcutaneous|mg=mg|mcg=mcg|flu shot=influenza vaccine|flu v
 covid vaccine=covid 19 vaccine|b12=vitamin b 12 cyanocobalamin|depo=medroxyprogesterone|tdap=tetanus diphtheria
 `;
 
-function parseTable(text: string): Map<string, string> {
-  const map = new Map<string, string>();
+function parseTable(text: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     if (line.startsWith('#') || line.trim() === '') continue;
     for (const entry of line.split('|')) {
@@ -187,14 +187,23 @@ function parseTable(text: string): Map<string, string> {
         .replace(/[^a-z0-9]+/g, ' ')
         .trim();
       const value = entry.slice(eq + 1).trim();
-      if (eq > 0 && key !== '' && value !== key && !map.has(key)) map.set(key, value);
+      if (eq <= 0 || key === '' || value === key) continue;
+      // A key listed twice has two senses ("als": a disease, an ambulance service): both are kept.
+      const senses = map.get(key);
+      if (!senses) map.set(key, [value]);
+      else if (!senses.includes(value)) senses.push(value);
     }
   }
   return map;
 }
 
-/** Shorthand key (one or two normalized words) -> expansion, in words of the release. */
-export const QUERY_ABBREVIATIONS: ReadonlyMap<string, string> = parseTable(TABLE);
+/** Shorthand key (one or two normalized words) -> its senses, each in words of the release, the usual one first. */
+export const QUERY_ABBREVIATION_SENSES: ReadonlyMap<string, readonly string[]> = parseTable(TABLE);
+
+/** Shorthand key -> its usual sense. */
+export const QUERY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  [...QUERY_ABBREVIATION_SENSES].map(([key, senses]) => [key, senses[0]!]),
+);
 
 /** Rewrites slash shorthand ("w/o", "s/p") on the raw query text. */
 export function rewriteSymbols(raw: string): string {
@@ -203,28 +212,69 @@ export function rewriteSymbols(raw: string): string {
   return out;
 }
 
+/** A query word, with the shorthand it was expanded from when it came from an expansion. */
+export interface QueryToken {
+  readonly text: string;
+  /** Words of one expansion share a group id (they name one concept); -1 for a word the coder typed. */
+  readonly group: number;
+  /** The single word this one was expanded from ("appendectomy" for "resection appendix"). */
+  readonly from?: string;
+  /** How many typed words the expansion replaced (1 for "mrsa", 2 for "well child"). */
+  readonly typed?: number;
+  /** The "without" that stands for a clause the query rules out: it breaks ties, it does not pick codes. */
+  readonly marker?: boolean;
+}
+
+export interface Expansion {
+  readonly tokens: QueryToken[];
+  readonly expanded: string[];
+  /** The most senses any shorthand of the query has (1 when none is ambiguous). */
+  readonly senses: number;
+}
+
+function expansionOf(key: string, sense: number): { text: string; senses: number } | undefined {
+  const senses = QUERY_ABBREVIATION_SENSES.get(key);
+  if (!senses) return undefined;
+  return { text: senses[Math.min(sense, senses.length - 1)]!, senses: senses.length };
+}
+
 /**
- * Replaces shorthand words by their expansion, two-word keys first ("a fib" before "a").
- * Returns the words and, for each, whether it came from an expansion (for the "why" of a result).
+ * Replaces shorthand words by their expansion, two-word keys first ("a fib" before "a"), in the given
+ * sense for ambiguous shorthand. Says what it expanded (for the "why" of a result).
  */
-export function expandAbbreviations(words: readonly string[]): { words: string[]; expanded: string[] } {
-  const out: string[] = [];
+export function expandTokens(tokens: readonly QueryToken[], sense = 0, firstGroup = 0): Expansion {
+  const out: QueryToken[] = [];
   const expanded: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const pair = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : undefined;
-    const two = pair === undefined ? undefined : QUERY_ABBREVIATIONS.get(pair);
+  let senses = 1;
+  let group = firstGroup;
+  const push = (key: string, to: { text: string; senses: number }, from: QueryToken): void => {
+    senses = Math.max(senses, to.senses);
+    const g = from.group >= 0 ? from.group : group++;
+    const single = key.includes(' ') ? undefined : key;
+    const typed = from.typed ?? key.split(' ').length;
+    for (const text of to.text.split(' '))
+      out.push({ text, group: g, typed, ...(single ? { from: single } : {}) });
+    expanded.push(`${key} → ${to.text}`);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const pair = next === undefined ? undefined : `${t.text} ${next.text}`;
+    const two = pair === undefined ? undefined : expansionOf(pair, sense);
     if (two !== undefined && pair !== undefined) {
-      out.push(...two.split(' '));
-      expanded.push(`${pair} → ${two}`);
+      push(pair, two, t);
       i++;
       continue;
     }
-    const w = words[i]!;
-    const one = QUERY_ABBREVIATIONS.get(w);
-    if (one !== undefined && one !== w) {
-      out.push(...one.split(' '));
-      expanded.push(`${w} → ${one}`);
-    } else out.push(w);
+    const one = expansionOf(t.text, sense);
+    if (one !== undefined && one.text !== t.text) push(t.text, one, t);
+    else out.push(t);
   }
-  return { words: out, expanded };
+  return { tokens: out, expanded, senses };
+}
+
+/** Word-level expansion (the usual sense), for callers that do not need the groups. */
+export function expandAbbreviations(words: readonly string[]): { words: string[]; expanded: string[] } {
+  const out = expandTokens(words.map((text) => ({ text, group: -1 })));
+  return { words: out.tokens.map((t) => t.text), expanded: out.expanded };
 }

@@ -31,6 +31,19 @@ const RANK = {
   maxRange: 300,
 } as const;
 
+/**
+ * ICD-10-PCS approaches (5th character) from the least invasive: when the query names none and codes
+ * tie, "thoracentesis" is percutaneous and "tonsillectomy" external before open, as coders default.
+ */
+const APPROACH_ORDER = 'X34780';
+
+/** A score difference below the rounding of scores: it only orders codes that tie. */
+function approachTieBreak(index: SearchIndexData, code: number): number {
+  if (index.info.system !== 'icd10pcs') return 0;
+  const rank = APPROACH_ORDER.indexOf(index.codes[code]![4] ?? '');
+  return rank < 0 ? 0 : (APPROACH_ORDER.length - rank) * 1e-6;
+}
+
 /** A code found by the engine, before it is turned into a result. */
 export interface EngineHit {
   readonly code: number;
@@ -221,7 +234,8 @@ function rank(
       (index.billable[code] === 0 ? RANK.header : 0);
     // Rounded so that float noise does not outrank the tabular order between equal fits.
     const doc = src.doc === index.titleDoc[code] && src.via >= 0 ? src.via : src.doc;
-    hits.push({ code, score: Math.round(score * 1e4) / 1e4, doc, mask, inherited });
+    const rounded = Math.round(score * 1e4) / 1e4 + approachTieBreak(index, code);
+    hits.push({ code, score: rounded, doc, mask, inherited });
   }
   hits.sort((a, b) => b.score - a.score || a.code - b.code);
   return hits.slice(0, options.limit);

@@ -4,6 +4,7 @@ import { allDocuments, DOC_KINDS } from './index-documents.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { dateNumber, prefixRange, wordWeight } from './search-index.ts';
 import { buildDeletionTable } from './spelling-corrector.ts';
+import { useTermTable } from './use-terms.ts';
 import { dropNegated, FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-normalizer.ts';
 
 /**
@@ -14,12 +15,23 @@ import { dropNegated, FREE_WORDS, splitWords, stem, STOP_WORDS } from './text-no
  */
 const EPISODE = /,\s*(initial encounter|subsequent encounter|sequela)\b.*$/i;
 
-/** A title split into its required words and its optional (episode, negated) words. */
+/**
+ * The approach clause of an ICD-10-PCS title (", Percutaneous Endoscopic Approach"). Optional like the
+ * episode: it matches when the query names the approach; when the query does not, the codes of one
+ * procedure tie and the least invasive approach is offered first (search-engine.ts).
+ */
+const APPROACH =
+  /,\s*(?:open|external|percutaneous(?: endoscopic)?|via natural or artificial opening(?: endoscopic)?)(?: approach)?(?=,|$)/i;
+
+/** A title split into its required words and its optional (episode, approach, negated) words. */
 export function titleParts(title: string): { text: string; optional: string } {
   const episode = EPISODE.exec(title);
-  const body = episode ? title.slice(0, episode.index) : title;
+  let body = episode ? title.slice(0, episode.index) : title;
+  const approach = APPROACH.exec(body);
+  if (approach) body = body.slice(0, approach.index) + body.slice(approach.index + approach[0].length);
   const kept = dropNegated(body);
-  return { text: kept.text, optional: `${episode?.[0] ?? ''} ${kept.negated ? 'without' : ''}` };
+  const optional = [episode?.[0], approach?.[0], kept.negated ? 'without' : ''].join(' ');
+  return { text: kept.text, optional };
 }
 
 /** Stems of the meaningful words of a text, in order, without repeats; `surface` collects word -> stem. */
@@ -179,6 +191,7 @@ export function buildSearchIndex(codeSet: CodeSet): SearchIndexData {
     docLabel: Int32Array.from(docs, (d) => d.label),
     ...tokensOf(docs, ids, df, codes.length),
     labels,
+    useTerms: useTermTable(codeSet.indexTerms('pcs-index')),
     surfaceWords,
     surfaceStem: Uint32Array.from(surfaceWords, (w) => ids.get(surface.get(w)!)!),
     deletions: buildDeletionTable(surfaceWords),

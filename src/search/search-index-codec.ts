@@ -8,7 +8,7 @@ import { MedcodeError } from '../core/medcode-error.ts';
 import type { SearchIndexData } from './search-index.ts';
 
 const MAGIC = 'MCSI';
-export const SEARCH_INDEX_FORMAT = 3;
+export const SEARCH_INDEX_FORMAT = 7;
 
 const ARRAYS = {
   billable: Uint8Array,
@@ -38,6 +38,7 @@ interface Header {
   vocabulary: readonly string[];
   labels: readonly string[];
   surfaceWords: readonly string[];
+  useTerms: readonly string[];
   arrays: Record<string, { offset: number; length: number }>;
 }
 
@@ -51,9 +52,9 @@ export function encodeSearchIndex(index: SearchIndexData): Uint8Array {
     arrays[name] = { offset, length: index[name].length };
     offset = align(offset + index[name].byteLength);
   }
-  const { info, codes, titles, vocabulary, labels, surfaceWords } = index;
+  const { info, codes, titles, vocabulary, labels, surfaceWords, useTerms } = index;
   const header = new TextEncoder().encode(
-    JSON.stringify({ info, codes, titles, vocabulary, labels, surfaceWords, arrays }),
+    JSON.stringify({ info, codes, titles, vocabulary, labels, surfaceWords, useTerms, arrays }),
   );
   const start = align(12 + header.length);
   const out = new Uint8Array(start + offset);
@@ -98,6 +99,15 @@ export function decodeSearchIndex(bytes: Uint8Array): SearchIndexData {
       throw invalid(`array ${name} is truncated`);
     typed[name] = new Ctor(body, place.offset, place.length);
   }
-  const { info, codes, titles, vocabulary, labels, surfaceWords } = header;
-  return { info, codes, titles, vocabulary, labels, surfaceWords, ...typed } as unknown as SearchIndexData;
+  const { info, codes, titles, vocabulary, labels, surfaceWords, useTerms } = header;
+  return {
+    info,
+    codes,
+    titles,
+    vocabulary,
+    labels,
+    surfaceWords,
+    useTerms,
+    ...typed,
+  } as unknown as SearchIndexData;
 }

@@ -42,6 +42,8 @@ export interface SearchIndexData {
   /** Sum of the weights of the document's required words, free words excluded. */
   readonly docWeight: Float32Array;
   readonly labels: readonly string[];
+  /** ICD-10-PCS index "use" terms as "term words\tvalue words" (see use-terms.ts); empty for other systems. */
+  readonly useTerms: readonly string[];
   /** Words as written in the release (sorted), each with its stem's vocabulary index: spelling is corrected on these. */
   readonly surfaceWords: readonly string[];
   readonly surfaceStem: Uint32Array;

@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadDevCodeSets, loadIcd10cm, readOrderFile } from '../../bench/support/load-dev-code-sets.ts';
 import { parseHcpcsFile } from '../releases/hcpcs/hcpcs-file-parser.ts';
-import { HOLDOUT_QUERY_SET_FILE, loadQuerySet } from '../../bench/support/search-query-set.ts';
+import {
+  HOLDOUT2_QUERY_SET_FILE,
+  HOLDOUT_QUERY_SET_FILE,
+  loadQuerySet,
+} from '../../bench/support/search-query-set.ts';
 import { hasSharedData, sharedData } from '../../test/support/shared-data.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
 import { normalizeCode } from '../terminology/code-system.ts';
 import type { CodeRecord } from '../terminology/model.ts';
-import { QUERY_ABBREVIATIONS } from './query-abbreviations.ts';
+import { QUERY_ABBREVIATION_SENSES } from './query-abbreviations.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { findWord } from './search-index.ts';
 import { buildSearchIndex } from './search-index-builder.ts';
@@ -23,7 +27,7 @@ const skip = !hasSharedData() && 'shared data not present';
 
 describe('search on the FY2026 release', { skip }, () => {
   const cases = loadQuerySet();
-  const holdout = loadQuerySet(HOLDOUT_QUERY_SET_FILE);
+  const holdout = [...loadQuerySet(HOLDOUT_QUERY_SET_FILE), ...loadQuerySet(HOLDOUT2_QUERY_SET_FILE)];
   let indexes: SearchIndexData[] = [];
   before(async () => {
     indexes = (await loadDevCodeSets()).map((set) => buildSearchIndex(set));
@@ -53,8 +57,8 @@ describe('search on the FY2026 release', { skip }, () => {
 
   it('expands abbreviations only into words the release uses', () => {
     const missing: string[] = [];
-    for (const [key, expansion] of QUERY_ABBREVIATIONS) {
-      for (const word of expansion.split(' ')) {
+    for (const [key, senses] of QUERY_ABBREVIATION_SENSES) {
+      for (const word of senses.join(' ').split(' ')) {
         if (STOP_WORDS.has(word)) continue;
         const known = word
           .split('/')

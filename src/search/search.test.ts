@@ -4,6 +4,7 @@ import { isMedcodeError } from '../core/medcode-error.ts';
 import { searchFixtureCodeSets, searchFixtureHcpcs } from '../../test/fixtures/search/search-code-sets.ts';
 import { decodeSearchIndex, encodeSearchIndex } from './search-index-codec.ts';
 import { buildSearchIndex } from './search-index-builder.ts';
+import { parseQuery } from './query-parser.ts';
 import { search } from './search.ts';
 
 const { fy2025, fy2026 } = searchFixtureCodeSets();
@@ -178,5 +179,17 @@ describe('search', () => {
       () => decodeSearchIndex(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])),
       (e: unknown) => isMedcodeError(e),
     );
+  });
+
+  it('knows how much of a query each version understands, so a system cannot win on the words it knows', () => {
+    const index = buildSearchIndex(fy2026);
+    const understood = (q: string): number => parseQuery(index, q, false).understood;
+    assert.equal(understood('atrial fibrillation'), 1);
+    assert.equal(understood('afib'), 1);
+    assert.equal(understood('atrial fibrillation qqqzzzx'), 2 / 3);
+    const corrected = understood('atrial fibrilation');
+    assert.ok(corrected > 0.5 && corrected < 1, String(corrected));
+    const [cane] = search([fy2026, searchFixtureHcpcs()], 'cane left', { limit: 1 });
+    assert.ok(cane !== undefined && cane.score < search([searchFixtureHcpcs()], 'cane')[0]!.score);
   });
 });

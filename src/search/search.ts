@@ -8,7 +8,7 @@ import { MedcodeError } from '../core/medcode-error.ts';
 import type { CodeSet } from '../terminology/code-set.ts';
 import type { CodeSystem } from '../terminology/code-system.ts';
 import { displayCode, normalizeCode } from '../terminology/code-system.ts';
-import type { EngineHit } from './search-engine.ts';
+import type { EngineHit, RunOptions } from './search-engine.ts';
 import { runQuery } from './search-engine.ts';
 import type { SearchIndexData } from './search-index.ts';
 import { dateNumber, prefixRange } from './search-index.ts';
@@ -161,6 +161,33 @@ function toResult(
   };
 }
 
+/** At most this many readings of a query with ambiguous shorthand are tried. */
+const MAX_SENSES = 3;
+
+/**
+ * The hits of a query on one index; a query holding ambiguous shorthand ("als": amyotrophic lateral
+ * sclerosis, advanced life support) is read in each sense and each code keeps its best reading.
+ */
+function bestOfSenses(
+  index: SearchIndexData,
+  text: string,
+  prefix: boolean,
+  run: RunOptions,
+): { q: ParsedQuery; hit: EngineHit }[] {
+  const first = parseQuery(index, text, prefix);
+  const best = new Map<number, { q: ParsedQuery; hit: EngineHit }>();
+  for (let sense = 0; sense < Math.min(first.senses, MAX_SENSES); sense++) {
+    const q = sense === 0 ? first : parseQuery(index, text, prefix, sense);
+    for (const found of runQuery(index, q, run)) {
+      // Scores are compared across systems and senses: what the index does not understand counts against it.
+      const hit = { ...found, score: found.score * q.understood };
+      const cur = best.get(hit.code);
+      if (!cur || cur.hit.score < hit.score) best.set(hit.code, { q, hit });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.hit.score - a.hit.score || a.hit.code - b.hit.code);
+}
+
 /**
  * Searches the code sets for what a coder typed; best first.
  * @example search([cm2026], 'fx L distal radius init', { billable: true, limit: 5 })
@@ -177,14 +204,17 @@ export function search(
   const date = options.date;
   const results: SearchHit[] = [];
   for (const index of chooseIndexes(sources, options)) {
-    const q = parseQuery(index, text, prefix);
     const byCode = codeHits(index, text, prefix);
+    if (byCode.length) {
+      const q = parseQuery(index, text, prefix);
+      for (const hit of byCode.slice(0, limit)) results.push(toResult(index, q, hit, date));
+      continue;
+    }
     // A code terminated before the date of service (or, without one, before the release) is not offered.
     const activeOn = dateNumber(date ?? index.info.effectiveFrom);
-    const hits = byCode.length
-      ? byCode
-      : runQuery(index, q, { billableOnly: options.billable ?? false, limit, activeOn });
-    for (const hit of hits.slice(0, limit)) results.push(toResult(index, q, hit, date));
+    const run = { billableOnly: options.billable ?? false, limit, activeOn };
+    for (const { q, hit } of bestOfSenses(index, text, prefix, run).slice(0, limit))
+      results.push(toResult(index, q, hit, date));
   }
   return results.sort((a, b) => b.score - a.score).slice(0, limit);
 }

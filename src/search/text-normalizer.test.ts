@@ -24,6 +24,10 @@ describe('text normalizer', () => {
       ['ovarian', 'ovary'],
       ['pneumonias', 'pneumonia'],
       ['ii', '2'],
+      ['wheeled', 'wheels'],
+      ['displaced', 'displace'],
+      ['venous', 'vein'],
+      ['arterial', 'artery'],
     ];
     for (const [a, b] of same) assert.equal(stem(a), stem(b), `${a} / ${b}`);
   });
@@ -39,6 +43,6 @@ describe('text normalizer', () => {
   });
 
   it('leaves short words and words with digits alone', () => {
-    for (const w of ['hip', 'rib', 't2dm', '3b', 'covid19']) assert.equal(stem(w), w);
+    for (const w of ['hip', 'rib', 'bed', 'red', 'bleed', 't2dm', '3b', 'covid19']) assert.equal(stem(w), w);
   });
 });

@@ -99,6 +99,7 @@ const PLURALS: readonly (readonly [string, string, number])[] = [
 ];
 
 const ENDINGS: readonly (readonly [string, string, number])[] = [
+  ['ed', '', 4],
   ['ically', 'ic', 3],
   ['atic', '', 4],
   ['ary', '', 4],
@@ -111,6 +112,9 @@ const ENDINGS: readonly (readonly [string, string, number])[] = [
 ];
 
 const ROMAN: Readonly<Record<string, string>> = { ii: '2', iii: '3', iv: '4', vi: '6' };
+
+/** Adjectives whose noun the release writes as another word ("venous" thrombosis, "vein" thrombosis). */
+const SAME_AS: Readonly<Record<string, string>> = { venous: 'vein', arterial: 'artery' };
 
 /** Words whose ending is part of what they mean ("secondary" is not "second"). */
 const NO_STEM: ReadonlySet<string> = new Set([
@@ -136,7 +140,7 @@ function strip(w: string, rules: readonly (readonly [string, string, number])[])
  * adjective endings fold ("urinary" / "urine", "pleural" / "pleura", "diabetic" / "diabetes").
  */
 export function stem(word: string): string {
-  const roman = ROMAN[word];
+  const roman = ROMAN[word] ?? SAME_AS[word];
   if (roman !== undefined) return roman;
   if (word.length <= 3 || /\d/.test(word) || NO_STEM.has(word)) return word;
   let w = word;
