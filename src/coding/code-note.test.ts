@@ -91,6 +91,12 @@ const CASES: readonly Case[] = [
     guideline: ['E1122', /I\.A\.15/],
   },
   {
+    name: 'a stage is read next to its word: "type 2 diabetes with CKD stage 3b" is stage 3b, not stage 2 (I.A.4)',
+    text: 'Type 2 diabetes with diabetic CKD stage 3b, on insulin.',
+    coded: ['E1122', 'N1832'],
+    absent: ['N182', 'N189', 'N1830'],
+  },
+  {
     name: 'the code of the longer phrase wins over the one its words contain (one condition, one code)',
     text: 'Chronic kidney disease stage 4.',
     coded: ['N184'],

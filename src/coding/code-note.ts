@@ -82,6 +82,7 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
 }
 
 /** The words of the sentences a code's mentions sit in (for laterality, stage, type). */
+/** Words of the sentences a code's mentions sit in, with their adjacent pairs. */
 function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
   const { norm, sentence } = tokens;
   const words = new Set<string>();
@@ -93,7 +94,11 @@ function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
     // Sentence numbers never decrease along the tokens: the sentence is the run around the mention.
     let a = m.first;
     while (a > 0 && sentence[a - 1] === s) a--;
-    for (let i = a; i < norm.length && sentence[i] === s; i++) words.add(norm[i]!);
+    for (let i = a; i < norm.length && sentence[i] === s; i++) {
+      words.add(norm[i]!);
+      // Adjacent pairs let a number be read with its word ("stage 3b", not the "2" of "type 2").
+      if (i > a) words.add(`${norm[i - 1]!} ${norm[i]!}`);
+    }
   }
   return words;
 }

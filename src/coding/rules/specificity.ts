@@ -54,6 +54,11 @@ interface ChildAxis {
   readonly code: string;
   readonly title: string;
   readonly own: readonly string[];
+  /**
+   * Numbers among its own words with the title word before them ("stage 2"): a number names an axis value
+   * only next to its word, so "type 2 diabetes ... CKD stage 3b" does not state "stage 2".
+   */
+  readonly phrases: readonly string[];
 }
 
 /** Children with their own words, per code set and parent: the same headers are refined in every note. */
@@ -67,21 +72,42 @@ function childAxes(codeSet: CodeSet, parent: string): readonly ChildAxis[] {
     // Parenthesised words are nonessential ("stage 4 (severe)"): the note need not say them.
     const essential = (title: string): string => title.replace(/\([^)]*\)/g, ' ');
     const base = new Set(titleTokens(essential(codeSet.get(parent)?.title ?? '')));
-    axes = codeSet.children(parent).map((k) => ({
-      code: k.code,
-      title: k.title,
-      own: titleTokens(essential(k.title)).filter((t) => !base.has(t) && !isStopword(t)),
-    }));
+    axes = codeSet.children(parent).map((k) => {
+      const tokens = titleTokens(essential(k.title));
+      const own = tokens.filter((t) => !base.has(t) && !isStopword(t));
+      const phrases = tokens.flatMap((t, i) =>
+        /\d/.test(t) && i > 0 && own.includes(t) && !/\d/.test(tokens[i - 1]!)
+          ? [`${tokens[i - 1]} ${t}`]
+          : [],
+      );
+      return { code: k.code, title: k.title, own, phrases };
+    });
     cache.set(parent, axes);
   }
   return axes;
 }
 
-/** The child whose own words all occur in the sentence (the most words wins), if any. */
+/**
+ * Whether the sentence states a word of a title. A number also stands for its lettered values: the note's
+ * "stage 3b" states the header "stage 3" on the way down to "stage 3b".
+ */
+function stated(word: string, words: ReadonlySet<string>): boolean {
+  if (words.has(word)) return true;
+  if (!/\d$/.test(word)) return false;
+  for (const w of words)
+    if (w.length === word.length + 1 && w.startsWith(word) && /[a-z]$/.test(w)) return true;
+  return false;
+}
+
+/**
+ * The child whose own words all occur in the sentence (the most words wins), if any. `words` holds the
+ * sentence's words and its adjacent word pairs ("stage 3b").
+ */
 function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string>): string | undefined {
   let best: { code: string; n: number } | undefined;
-  for (const { code, own } of childAxes(codeSet, parent)) {
-    if (own.length === 0 || own.includes('unspecified') || !own.every((t) => words.has(t))) continue;
+  for (const { code, own, phrases } of childAxes(codeSet, parent)) {
+    if (own.length === 0 || own.includes('unspecified') || !own.every((t) => stated(t, words))) continue;
+    if (!phrases.every((p) => stated(p, words))) continue;
     if (!best || own.length > best.n) best = { code, n: own.length };
   }
   return best?.code;

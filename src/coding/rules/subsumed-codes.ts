@@ -1,5 +1,5 @@
 /**
- * One condition, one code (ICD-10-CM): when two codes of one category (or one block of categories: K35 acute and K37
+ * One condition, one code (ICD-10-CM): when two codes of one chapter (one category, or a block of categories: K35 acute and K37
  * unspecified appendicitis) come from the same words and one phrase contains the other ("chronic kidney
  * disease" inside "stage 3 chronic kidney disease"), only the code of the longer phrase is reported — or,
  * for the very same words, the better-ranked code — per the rule to code to the highest specificity
@@ -13,17 +13,21 @@ function within(inner: CandidateMention, outer: CandidateMention, strict: boolea
   return outer.first <= inner.first && inner.last <= outer.last && (longer || !strict);
 }
 
-/** `a` subsumes `b`; `aFirst` says `a` is ranked before `b`, so the same words suffice. */
+function overlaps(a: CandidateMention, b: CandidateMention): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/**
+ * `a` subsumes `b`; `aFirst` says `a` is ranked before `b`, so the same words suffice. Two siblings (one
+ * parent: "acute on chronic" and "chronic" systolic heart failure) read from overlapping words are one
+ * condition too: the better-ranked one stays.
+ */
 function subsumes(a: WorkingCode, b: WorkingCode, aFirst: boolean): boolean {
-  if (
-    a === b ||
-    a.system !== 'icd10cm' ||
-    b.system !== 'icd10cm' ||
-    a.code.slice(0, 2) !== b.code.slice(0, 2) ||
-    b.mentions.length === 0
-  ) {
-    return false;
-  }
+  if (a === b || a.system !== 'icd10cm' || b.system !== 'icd10cm' || b.mentions.length === 0) return false;
+  const siblings = a.code.length === b.code.length && a.code.slice(0, -1) === b.code.slice(0, -1);
+  if (siblings && aFirst && b.mentions.some((m) => a.mentions.some((o) => overlaps(m, o)))) return true;
+  // One chapter (same first letter): a phrase inside a longer phrase of another code is that code's.
+  if (a.code[0] !== b.code[0]) return false;
   return b.mentions.every((m) => a.mentions.some((o) => within(m, o, !aFirst)));
 }
 
