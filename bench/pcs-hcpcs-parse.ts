@@ -5,32 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { SaxesParser } from 'saxes';
 import { parseHcpcsFile } from '../src/releases/hcpcs/hcpcs-file-parser.ts';
 import { parsePcsDefinitions } from '../src/releases/icd10pcs/definitions-parser.ts';
 import { parsePcsIndex } from '../src/releases/icd10pcs/index-parser.ts';
 import { expandPcsTables, parsePcsTables } from '../src/releases/icd10pcs/tables-parser.ts';
 import { sharedData } from '../test/support/shared-data.ts';
-
-const RUNS = 5;
-
-async function median(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(RUNS / 2)] ?? Number.NaN;
-}
-
-async function bareSaxes(file: string): Promise<void> {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  let elements = 0;
-  parser.on('opentag', () => elements++);
-  parser.write(await readFile(file, 'utf8')).close();
-}
+import { bareSaxes, median, RUNS } from './support/parse-timing.ts';
 
 async function lineSplit(file: string): Promise<void> {
   (await readFile(file, 'latin1')).split(/\r?\n/);
