@@ -8,14 +8,18 @@ import type { AssertionDetector, MentionAssertion } from '../assertion/assertion
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
+import { centroidSimilarities } from '../learned/code-centroids.ts';
+import { neighbourCodes, noteVector } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 
-const MIN_ASSOCIATION = 0.25;
+const MIN_ASSOCIATION = 0.15;
 const MAX_MENTIONS = 8;
+/** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
+const MIN_NEIGHBOUR_SCORE = 0.08;
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -30,9 +34,12 @@ export interface CandidateResources {
 
 /** For a training document scored during training: its own contribution to remove (leave-one-out). */
 export interface LeaveOneOut {
-  readonly own: OwnCounts;
+  /** Its own phrase counts, when the associations were learned with it. */
+  readonly own?: OwnCounts;
   /** Its gold codes as stored model keys. */
   readonly gold: ReadonlySet<string>;
+  /** Its index among the training documents (never its own neighbour). */
+  readonly doc: number;
 }
 
 /** Release records per candidate key, cached per engine: the same few thousand codes recur in every note. */
@@ -92,6 +99,9 @@ function candidateFor(
       system,
       key,
       association: undefined,
+      neighbour: undefined,
+      neighbourCategory: 0,
+      centroid: 0,
       mentions: [],
       prior,
       known: !!rec,
@@ -100,6 +110,37 @@ function candidateFor(
     byKey.set(key, c);
   }
   return c;
+}
+
+/** Codes of the nearest training documents: evidence for existing candidates, new candidates when strong. */
+function addNeighbours(
+  r: CandidateResources,
+  model: CodingModel,
+  byKey: Map<string, Candidate>,
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+): void {
+  const categories = new Map<string, number>();
+  const vector = noteVector(model.neighbours, tokens);
+  for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
+    const key = model.neighbours.codes[id]!;
+    const cat = categoryOf(key);
+    categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
+    if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
+    const { system, code } = splitModelCode(key);
+    candidateFor(r, byKey, system, code, loo).neighbour = ev;
+  }
+  // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
+  for (const [id, sim] of centroidSimilarities(model.centroids, vector)) {
+    const c = byKey.get(model.neighbours.codes[id]!);
+    if (c) c.centroid = sim;
+  }
+  for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
+}
+
+/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
+function categoryOf(key: string): string {
+  return key.slice(0, key.indexOf('|') + 4);
 }
 
 /** Collects and merges the candidates of one note. */
@@ -142,6 +183,7 @@ export function collectCandidates(
         c.mentions.push({ first, last, flags: assertion(first, last) });
       }
     }
+    addNeighbours(r, r.model, byKey, tokens, loo);
   }
   return [...byKey.values()];
 }

@@ -4,6 +4,7 @@
  */
 import type { AssertionFlags } from '../assertion/assertion-flags.ts';
 import type { DictionaryEntry } from '../matcher/code-dictionary.ts';
+import type { NeighbourEvidence } from './document-neighbours.ts';
 import type { AssociationEvidence } from './phrase-associations.ts';
 
 export type CandidateSystem = 'icd10cm' | 'icd10pcs';
@@ -23,6 +24,12 @@ export interface Candidate {
   /** "icd10cm|R52": the key of the code in the model. */
   readonly key: string;
   association: AssociationEvidence | undefined;
+  /** What the note's nearest training documents say about the code (absent: none of them carries it). */
+  neighbour: NeighbourEvidence | undefined;
+  /** Similarity-weighted share of the nearest training documents coded in the same 3-character category. */
+  neighbourCategory: number;
+  /** Cosine similarity of the note to the code's prototype (code-centroids.ts); 0 without one. */
+  centroid: number;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
   prior: number;
@@ -50,10 +57,17 @@ export const FEATURE_NAMES = [
   'knownCode',
   'billable',
   'codeLength',
+  'knnScore',
+  'knnVotesLog',
+  'knnNearest',
+  'knnCategory',
+  'centroidSim',
   'codePrecision',
   'bestInCategory',
   'mentionCountLog',
   'firstPosition',
+  'centroidRelative',
+  'knnRelative',
   'bestTimesPrecision',
 ] as const;
 
@@ -85,6 +99,8 @@ export function documentFeatures(
     const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
   });
+  const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
+  const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
@@ -95,6 +111,8 @@ export function documentFeatures(
       best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
       Math.log1p(c.mentions.length),
       Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1,
+      c.centroid / maxCentroid,
+      (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
     ];
   });
@@ -130,5 +148,10 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     c.known ? 1 : 0,
     c.billable ? 1 : 0,
     c.code.length,
+    c.neighbour?.score ?? 0,
+    Math.log1p(c.neighbour?.votes ?? 0),
+    c.neighbour?.nearest ?? 0,
+    c.neighbourCategory,
+    c.centroid,
   ];
 }

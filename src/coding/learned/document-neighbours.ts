@@ -1,0 +1,179 @@
+/**
+ * Document similarity learned from coded documents (CodiEsp train): a note's nearest training documents by
+ * cosine similarity of TF-IDF word vectors (sublinear term frequency), and the codes they carry, weighted by
+ * similarity. A case report about a renal mass shares its vocabulary with the other renal-mass reports, and
+ * their codes are good candidates even where no phrase of the note names them. Training documents are scored
+ * leave-one-out (a document is never its own neighbour), so the reranker sees honest feature values.
+ */
+import { isStopword } from '../text/note-tokens.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
+
+/** Neighbours consulted per note. */
+export const NEIGHBOURS = 25;
+
+/** Serializable form: per training document its (term index, count) pairs and its code indexes. */
+export interface NeighbourData {
+  readonly terms: readonly string[];
+  /** Code keys ("icd10cm|R52") the documents carry. */
+  readonly codes: readonly string[];
+  /** Flattened [term, count, term, count, ...] per training document. */
+  readonly docTerms: readonly (readonly number[])[];
+  /** Indexes into `codes`. */
+  readonly docCodes: readonly (readonly number[])[];
+}
+
+/** What the neighbours say about one code: similarity-weighted share and number of neighbours with it. */
+export interface NeighbourEvidence {
+  readonly score: number;
+  readonly votes: number;
+  /** Similarity of the nearest neighbour carrying the code. */
+  readonly nearest: number;
+}
+
+function termCounts(tokens: NoteTokens): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of tokens.norm) {
+    if (t.length < 3 || isStopword(t) || /^\d+$/.test(t)) continue;
+    out.set(t, (out.get(t) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Builds the neighbour data from coded documents (code keys such as "icd10cm|R52"). */
+export function trainNeighbours(
+  docs: readonly { readonly tokens: NoteTokens; readonly codes: readonly string[] }[],
+): NeighbourData {
+  const codes = [...new Set(docs.flatMap((d) => d.codes))].sort();
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const counts = docs.map((d) => termCounts(d.tokens));
+  const df = new Map<string, number>();
+  for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const terms = [...df].filter(([, n]) => n >= 2).map(([t]) => t);
+  terms.sort();
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const docTerms = counts.map((c) =>
+    [...c]
+      .filter(([t]) => index.has(t))
+      .map(([t, n]) => [index.get(t)!, n] as const)
+      .sort((a, b) => a[0] - b[0])
+      .flat(),
+  );
+  const docCodes = docs.map((d) => [...new Set(d.codes)].map((k) => codeIndex.get(k)!));
+  return { terms, codes, docTerms, docCodes };
+}
+
+interface NeighbourIndex {
+  readonly term: ReadonlyMap<string, number>;
+  readonly idf: Float64Array;
+  /** Per term: (document, normalized weight) postings. */
+  readonly postings: readonly { docs: number[]; weights: number[] }[];
+  readonly scratch: Float64Array;
+}
+
+const INDEXES = new WeakMap<NeighbourData, NeighbourIndex>();
+
+function indexOf(data: NeighbourData): NeighbourIndex {
+  let ix = INDEXES.get(data);
+  if (ix) return ix;
+  const n = data.docTerms.length;
+  const dfs = new Float64Array(data.terms.length);
+  for (const d of data.docTerms) for (let i = 0; i < d.length; i += 2) dfs[d[i]!]!++;
+  const idf = dfs.map((f) => Math.log((n + 1) / (f + 1)) + 1);
+  const postings = data.terms.map(() => ({ docs: [] as number[], weights: [] as number[] }));
+  data.docTerms.forEach((d, doc) => {
+    let norm = 0;
+    const w: number[] = [];
+    for (let i = 0; i < d.length; i += 2) {
+      const x = (1 + Math.log(d[i + 1]!)) * idf[d[i]!]!;
+      w.push(x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < d.length; i += 2) {
+      postings[d[i]!]!.docs.push(doc);
+      postings[d[i]!]!.weights.push(w[i / 2]! / norm);
+    }
+  });
+  ix = { term: new Map(data.terms.map((t, i) => [t, i])), idf, postings, scratch: new Float64Array(n) };
+  INDEXES.set(data, ix);
+  return ix;
+}
+
+/** A sparse unit vector: parallel term indexes and weights. */
+export interface SparseVector {
+  readonly ids: number[];
+  readonly values: number[];
+}
+
+function unitVector(ix: NeighbourIndex, pairs: Iterable<readonly [number, number]>): SparseVector {
+  const ids: number[] = [];
+  const values: number[] = [];
+  let norm = 0;
+  for (const [id, n] of pairs) {
+    const x = (1 + Math.log(n)) * ix.idf[id]!;
+    ids.push(id);
+    values.push(x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  return { ids, values: values.map((v) => v / norm) };
+}
+
+/** The note's TF-IDF unit vector over the training vocabulary. */
+export function noteVector(data: NeighbourData, tokens: NoteTokens): SparseVector {
+  const ix = indexOf(data);
+  const pairs: [number, number][] = [];
+  for (const [t, n] of termCounts(tokens)) {
+    const id = ix.term.get(t);
+    if (id !== undefined) pairs.push([id, n]);
+  }
+  return unitVector(ix, pairs);
+}
+
+/** Training document `doc`'s TF-IDF unit vector. */
+export function trainingVector(data: NeighbourData, doc: number): SparseVector {
+  const d = data.docTerms[doc]!;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < d.length; i += 2) pairs.push([d[i]!, d[i + 1]!]);
+  return unitVector(indexOf(data), pairs);
+}
+
+/** Cosine similarity of the note to every training document (except `self`), top `k` kept. */
+function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
+  const sims = ix.scratch;
+  sims.fill(0);
+  q.ids.forEach((id, j) => {
+    const x = q.values[j]!;
+    const p = ix.postings[id]!;
+    for (let i = 0; i < p.docs.length; i++) sims[p.docs[i]!]! += x * p.weights[i]!;
+  });
+  if (self !== undefined) sims[self] = 0;
+  const order = Array.from(sims.keys()).filter((d) => sims[d]! > 0);
+  order.sort((a, b) => sims[b]! - sims[a]! || a - b);
+  return order.slice(0, k).map((d) => ({ doc: d, sim: sims[d]! }));
+}
+
+/**
+ * Codes of the nearest training documents of a note (its noteVector; `self`: the note's own index when it is a training
+ * document, left out), keyed by code index (`data.codes`).
+ */
+export function neighbourCodes(
+  data: NeighbourData,
+  vector: SparseVector,
+  self?: number,
+  k = NEIGHBOURS,
+): Map<number, NeighbourEvidence> {
+  const near = nearest(indexOf(data), vector, self, k);
+  const total = near.reduce((s, n) => s + n.sim, 0) || 1;
+  const acc = new Map<number, { score: number; votes: number; nearest: number }>();
+  for (const { doc, sim } of near) {
+    for (const code of data.docCodes[doc]!) {
+      const e = acc.get(code);
+      if (e) {
+        e.score += sim / total;
+        e.votes++;
+      } else acc.set(code, { score: sim / total, votes: 1, nearest: sim });
+    }
+  }
+  return acc;
+}
