@@ -127,20 +127,26 @@ function addNeighbours(
     const cat = categoryOf(key);
     categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
     if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
-    const { system, code } = splitModelCode(key);
-    candidateFor(r, byKey, system, code, loo).neighbour = ev;
+    const { system, code } = splitKey(key);
+    candidateFor(r, byKey, system, code, loo, key).neighbour = ev;
   }
   // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
   for (const [id, sim] of centroidSimilarities(model.centroids, vector)) {
     const c = byKey.get(model.neighbours.codes[id]!);
     if (c) c.centroid = sim;
   }
+  if (categories.size === 0) return;
   for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
 }
 
+/** Categories by key, cached: the same few thousand keys recur in every note. */
+const CATEGORIES = new Map<string, string>();
+
 /** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
 function categoryOf(key: string): string {
-  return key.slice(0, key.indexOf('|') + 4);
+  let cat = CATEGORIES.get(key);
+  if (cat === undefined) CATEGORIES.set(key, (cat = key.slice(0, key.indexOf('|') + 4)));
+  return cat;
 }
 
 /** Collects and merges the candidates of one note. */

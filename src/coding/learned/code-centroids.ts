@@ -56,7 +56,7 @@ export function trainCentroids(
 
 interface CentroidIndex {
   /** Per term: (prototype, weight) postings. */
-  readonly postings: Map<number, { protos: Int32Array; weights: Float64Array }>;
+  readonly postings: readonly ({ protos: Int32Array; weights: Float64Array } | undefined)[];
   readonly squaredNorms: Float64Array;
   /** Per-prototype dot products, reused across notes (reset after each). */
   readonly dots: Float64Array;
@@ -78,12 +78,10 @@ function indexOf(data: CentroidData): CentroidIndex {
       squaredNorms[p]! += sum[i + 1]! ** 2;
     }
   });
-  const postings = new Map(
-    [...lists].map(([t, l]) => [
-      t,
-      { protos: Int32Array.from(l.protos), weights: Float64Array.from(l.weights) },
-    ]),
-  );
+  const postings: ({ protos: Int32Array; weights: Float64Array } | undefined)[] = [];
+  for (const [t, l] of lists) {
+    postings[t] = { protos: Int32Array.from(l.protos), weights: Float64Array.from(l.weights) };
+  }
   ix = { postings, squaredNorms, dots: new Float64Array(data.codes.length) };
   INDEXES.set(data, ix);
   return ix;
@@ -94,16 +92,16 @@ export function centroidSimilarities(data: CentroidData, v: SparseVector): Map<n
   const ix = indexOf(data);
   const dots = ix.dots;
   const touched: number[] = [];
-  v.ids.forEach((id, j) => {
-    const p = ix.postings.get(id);
-    if (!p) return;
+  for (let j = 0; j < v.ids.length; j++) {
+    const p = ix.postings[v.ids[j]!];
+    if (!p) continue;
     const x = v.values[j]!;
     for (let i = 0; i < p.protos.length; i++) {
       const proto = p.protos[i]!;
       if (dots[proto] === 0) touched.push(proto);
       dots[proto]! += x * p.weights[i]!;
     }
-  });
+  }
   const out = new Map<number, number>();
   for (const p of touched) {
     const dot = dots[p]!;

@@ -5,7 +5,7 @@
  * their codes are good candidates even where no phrase of the note names them. Training documents are scored
  * leave-one-out (a document is never its own neighbour), so the reranker sees honest feature values.
  */
-import { isStopword } from '../text/note-tokens.ts';
+import { isStopword, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 
 /** Neighbours consulted per note. */
@@ -68,6 +68,12 @@ interface NeighbourIndex {
   /** Per term: (document, normalized weight) postings. */
   readonly postings: readonly { docs: number[]; weights: number[] }[];
   readonly scratch: Float64Array;
+  /** Training documents with a non-zero similarity in `scratch` (reset after each note). */
+  readonly touched: Int32Array;
+  /** Per-note term counts by term id (reset after each note). */
+  readonly counts: Int32Array;
+  /** Term id by token vocabulary id, filled as notes are read: -1 not a term, -2 not looked up yet. */
+  vocabTerms: Int32Array;
 }
 
 const INDEXES = new WeakMap<NeighbourData, NeighbourIndex>();
@@ -94,7 +100,15 @@ function indexOf(data: NeighbourData): NeighbourIndex {
       postings[d[i]!]!.weights.push(w[i / 2]! / norm);
     }
   });
-  ix = { term: new Map(data.terms.map((t, i) => [t, i])), idf, postings, scratch: new Float64Array(n) };
+  ix = {
+    term: new Map(data.terms.map((t, i) => [t, i])),
+    idf,
+    postings,
+    scratch: new Float64Array(n),
+    touched: new Int32Array(n),
+    counts: new Int32Array(data.terms.length),
+    vocabTerms: new Int32Array(0),
+  };
   INDEXES.set(data, ix);
   return ix;
 }
@@ -119,14 +133,37 @@ function unitVector(ix: NeighbourIndex, pairs: Iterable<readonly [number, number
   return { ids, values: values.map((v) => v / norm) };
 }
 
-/** The note's TF-IDF unit vector over the training vocabulary. */
+/**
+ * The term id of each token (-1: not a training term), through the token's vocabulary id where it has one (one
+ * array read per known word) and the term map otherwise. Terms are the termCounts words seen twice, so a term
+ * hit is a word termCounts keeps.
+ */
+function termOfToken(ix: NeighbourIndex, word: string, vocab: number): number {
+  if (vocab < 0) return ix.term.get(word) ?? -1;
+  if (vocab >= ix.vocabTerms.length) {
+    const bigger = new Int32Array(Math.max(vocab + 1, ix.vocabTerms.length * 2)).fill(-2);
+    bigger.set(ix.vocabTerms);
+    ix.vocabTerms = bigger;
+  }
+  let id = ix.vocabTerms[vocab]!;
+  if (id === -2) ix.vocabTerms[vocab] = id = ix.term.get(word) ?? -1;
+  return id;
+}
+
+/** The note's TF-IDF unit vector over the training vocabulary (terms in order of first occurrence). */
 export function noteVector(data: NeighbourData, tokens: NoteTokens): SparseVector {
   const ix = indexOf(data);
-  const pairs: [number, number][] = [];
-  for (const [t, n] of termCounts(tokens)) {
-    const id = ix.term.get(t);
-    if (id !== undefined) pairs.push([id, n]);
+  const ids = tokenIds(tokens);
+  const order: number[] = [];
+  const counts = ix.counts;
+  for (let i = 0; i < tokens.norm.length; i++) {
+    const id = termOfToken(ix, tokens.norm[i]!, ids[i]!);
+    if (id < 0) continue;
+    if (counts[id] === 0) order.push(id);
+    counts[id]!++;
   }
+  const pairs = order.map((id) => [id, counts[id]!] as const);
+  for (const id of order) counts[id] = 0;
   return unitVector(ix, pairs);
 }
 
@@ -138,19 +175,41 @@ export function trainingVector(data: NeighbourData, doc: number): SparseVector {
   return unitVector(indexOf(data), pairs);
 }
 
-/** Cosine similarity of the note to every training document (except `self`), top `k` kept. */
+/** Whether document a (similarity sa) ranks before document b: higher similarity, then lower index. */
+function before(sa: number, a: number, sb: number, b: number): boolean {
+  return sa > sb || (sa === sb && a < b);
+}
+
+/** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection). */
 function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
   const sims = ix.scratch;
-  sims.fill(0);
-  q.ids.forEach((id, j) => {
+  const touched = ix.touched;
+  let count = 0;
+  for (let j = 0; j < q.ids.length; j++) {
     const x = q.values[j]!;
-    const p = ix.postings[id]!;
-    for (let i = 0; i < p.docs.length; i++) sims[p.docs[i]!]! += x * p.weights[i]!;
-  });
-  if (self !== undefined) sims[self] = 0;
-  const order = Array.from(sims.keys()).filter((d) => sims[d]! > 0);
-  order.sort((a, b) => sims[b]! - sims[a]! || a - b);
-  return order.slice(0, k).map((d) => ({ doc: d, sim: sims[d]! }));
+    const p = ix.postings[q.ids[j]!]!;
+    for (let i = 0; i < p.docs.length; i++) {
+      const d = p.docs[i]!;
+      if (sims[d] === 0) touched[count++] = d;
+      sims[d]! += x * p.weights[i]!;
+    }
+  }
+  const top: { doc: number; sim: number }[] = [];
+  for (let t = 0; t < count; t++) {
+    const d = touched[t]!;
+    const sim = sims[d]!;
+    sims[d] = 0;
+    if (d === self || !(sim > 0)) continue;
+    if (top.length === k && !before(sim, d, top[k - 1]!.sim, top[k - 1]!.doc)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    if (top.length < k) top.push({ doc: d, sim });
+    while (at > 0 && before(sim, d, top[at - 1]!.sim, top[at - 1]!.doc)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = { doc: d, sim };
+  }
+  return top;
 }
 
 /**
