@@ -8,7 +8,7 @@ import type { AssertionDetector, MentionAssertion } from '../assertion/assertion
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
-import { centroidSimilarities } from '../learned/code-centroids.ts';
+import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
 import { neighbourCodes, noteVector } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
@@ -131,12 +131,25 @@ function addNeighbours(
     candidateFor(r, byKey, system, code, loo, key).neighbour = ev;
   }
   // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
-  for (const [id, sim] of centroidSimilarities(model.centroids, vector)) {
-    const c = byKey.get(model.neighbours.codes[id]!);
-    if (c) c.centroid = sim;
+  const codeIndex = codeIndexOf(model);
+  const ids = new Map<number, Candidate>();
+  for (const c of byKey.values()) {
+    const id = codeIndex.get(c.key);
+    if (id !== undefined) ids.set(id, c);
   }
+  for (const [id, sim] of centroidSimilaritiesOf(model.centroids, vector, ids.keys()))
+    ids.get(id)!.centroid = sim;
   if (categories.size === 0) return;
   for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
+}
+
+const CODE_INDEXES = new WeakMap<CodingModel, ReadonlyMap<string, number>>();
+
+/** The neighbour data's code index by key, built once per model. */
+function codeIndexOf(model: CodingModel): ReadonlyMap<string, number> {
+  let ix = CODE_INDEXES.get(model);
+  if (!ix) CODE_INDEXES.set(model, (ix = new Map(model.neighbours.codes.map((k, i) => [k, i]))));
+  return ix;
 }
 
 /** Categories by key, cached: the same few thousand keys recur in every note. */

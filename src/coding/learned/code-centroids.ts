@@ -60,6 +60,10 @@ interface CentroidIndex {
   readonly squaredNorms: Float64Array;
   /** Per-prototype dot products, reused across notes (reset after each). */
   readonly dots: Float64Array;
+  /** Prototype index by code index (-1: the code has none). */
+  readonly protoOf: Int32Array;
+  /** The note vector by term id, reused across notes (reset after each). */
+  readonly dense: Float64Array;
 }
 
 const INDEXES = new WeakMap<CentroidData, CentroidIndex>();
@@ -82,7 +86,15 @@ function indexOf(data: CentroidData): CentroidIndex {
   for (const [t, l] of lists) {
     postings[t] = { protos: Int32Array.from(l.protos), weights: Float64Array.from(l.weights) };
   }
-  ix = { postings, squaredNorms, dots: new Float64Array(data.codes.length) };
+  const protoOf = new Int32Array(Math.max(0, ...data.codes) + 1).fill(-1);
+  data.codes.forEach((code, p) => (protoOf[code] = p));
+  ix = {
+    postings,
+    squaredNorms,
+    dots: new Float64Array(data.codes.length),
+    protoOf,
+    dense: new Float64Array(postings.length),
+  };
   INDEXES.set(data, ix);
   return ix;
 }
@@ -109,5 +121,31 @@ export function centroidSimilarities(data: CentroidData, v: SparseVector): Map<n
     const sq = ix.squaredNorms[p]!;
     if (dot > 0 && sq > 1e-9) out.set(data.codes[p]!, dot / Math.sqrt(sq));
   }
+  return out;
+}
+
+/**
+ * Cosine similarity of a note vector to the prototypes of the given codes only (positive ones), keyed by the
+ * neighbour data's code index: a few dozen candidates cost less than every prototype sharing a note term.
+ */
+export function centroidSimilaritiesOf(
+  data: CentroidData,
+  v: SparseVector,
+  codes: Iterable<number>,
+): Map<number, number> {
+  const ix = indexOf(data);
+  const dense = ix.dense;
+  for (let j = 0; j < v.ids.length; j++) if (v.ids[j]! < dense.length) dense[v.ids[j]!] = v.values[j]!;
+  const out = new Map<number, number>();
+  for (const code of codes) {
+    const p = code < ix.protoOf.length ? ix.protoOf[code]! : -1;
+    if (p < 0) continue;
+    const sum = data.sums[p]!;
+    let dot = 0;
+    for (let i = 0; i < sum.length; i += 2) dot += dense[sum[i]!]! * sum[i + 1]!;
+    const sq = ix.squaredNorms[p]!;
+    if (dot > 0 && sq > 1e-9) out.set(code, dot / Math.sqrt(sq));
+  }
+  for (let j = 0; j < v.ids.length; j++) if (v.ids[j]! < dense.length) dense[v.ids[j]!] = 0;
   return out;
 }
