@@ -6,6 +6,7 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CodeRecord } from '../../terminology/model.ts';
 import type { AssertionDetector, MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
+import { keyCategory } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
 import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
@@ -124,7 +125,7 @@ function addNeighbours(
   const vector = noteVector(model.neighbours, tokens);
   for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
     const key = model.neighbours.codes[id]!;
-    const cat = categoryOf(key);
+    const cat = keyCategory(key);
     categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
     if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
     const { system, code } = splitKey(key);
@@ -140,7 +141,7 @@ function addNeighbours(
   for (const [id, sim] of centroidSimilaritiesOf(model.centroids, vector, ids.keys()))
     ids.get(id)!.centroid = sim;
   if (categories.size === 0) return;
-  for (const c of byKey.values()) c.neighbourCategory = categories.get(categoryOf(c.key)) ?? 0;
+  for (const c of byKey.values()) c.neighbourCategory = categories.get(keyCategory(c.key)) ?? 0;
 }
 
 const CODE_INDEXES = new WeakMap<CodingModel, ReadonlyMap<string, number>>();
@@ -150,16 +151,6 @@ function codeIndexOf(model: CodingModel): ReadonlyMap<string, number> {
   let ix = CODE_INDEXES.get(model);
   if (!ix) CODE_INDEXES.set(model, (ix = new Map(model.neighbours.codes.map((k, i) => [k, i]))));
   return ix;
-}
-
-/** Categories by key, cached: the same few thousand keys recur in every note. */
-const CATEGORIES = new Map<string, string>();
-
-/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
-function categoryOf(key: string): string {
-  let cat = CATEGORIES.get(key);
-  if (cat === undefined) CATEGORIES.set(key, (cat = key.slice(0, key.indexOf('|') + 4)));
-  return cat;
 }
 
 /** Collects and merges the candidates of one note. */

@@ -86,6 +86,16 @@ function affirmed(f: AssertionFlags): boolean {
   return !f.negated && !f.uncertain && !f.family && !f.hypothetical;
 }
 
+/** Categories by candidate key, cached: the same few thousand keys recur in every note. */
+const CATEGORIES = new Map<string, string>();
+
+/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
+export function keyCategory(key: string): string {
+  let cat = CATEGORIES.get(key);
+  if (cat === undefined) CATEGORIES.set(key, (cat = key.slice(0, key.indexOf('|') + 4)));
+  return cat;
+}
+
 /** Features of one document's candidates, in FEATURE_NAMES order. */
 export function documentFeatures(
   candidates: readonly Candidate[],
@@ -94,7 +104,7 @@ export function documentFeatures(
   precisionOf: (c: Candidate) => number,
 ): number[][] {
   const bestOfCategory = new Map<string, number>();
-  const categories = candidates.map((c) => c.key.slice(0, c.system.length + 4));
+  const categories = candidates.map((c) => keyCategory(c.key));
   candidates.forEach((c, i) => {
     const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));

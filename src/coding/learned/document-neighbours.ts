@@ -66,7 +66,7 @@ interface NeighbourIndex {
   readonly term: ReadonlyMap<string, number>;
   readonly idf: Float64Array;
   /** Per term: (document, normalized weight) postings. */
-  readonly postings: readonly { docs: number[]; weights: number[] }[];
+  readonly postings: readonly { readonly docs: Int32Array; readonly weights: Float64Array }[];
   readonly scratch: Float64Array;
   /** Training documents with a non-zero similarity in `scratch` (reset after each note). */
   readonly touched: Int32Array;
@@ -85,7 +85,7 @@ function indexOf(data: NeighbourData): NeighbourIndex {
   const dfs = new Float64Array(data.terms.length);
   for (const d of data.docTerms) for (let i = 0; i < d.length; i += 2) dfs[d[i]!]!++;
   const idf = dfs.map((f) => Math.log((n + 1) / (f + 1)) + 1);
-  const postings = data.terms.map(() => ({ docs: [] as number[], weights: [] as number[] }));
+  const lists = data.terms.map(() => ({ docs: [] as number[], weights: [] as number[] }));
   data.docTerms.forEach((d, doc) => {
     let norm = 0;
     const w: number[] = [];
@@ -96,10 +96,14 @@ function indexOf(data: NeighbourData): NeighbourIndex {
     }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < d.length; i += 2) {
-      postings[d[i]!]!.docs.push(doc);
-      postings[d[i]!]!.weights.push(w[i / 2]! / norm);
+      lists[d[i]!]!.docs.push(doc);
+      lists[d[i]!]!.weights.push(w[i / 2]! / norm);
     }
   });
+  const postings = lists.map((l) => ({
+    docs: Int32Array.from(l.docs),
+    weights: Float64Array.from(l.weights),
+  }));
   ix = {
     term: new Map(data.terms.map((t, i) => [t, i])),
     idf,
