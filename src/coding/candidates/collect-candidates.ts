@@ -17,7 +17,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 
-const MIN_ASSOCIATION = 0.15;
+const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
 /** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
 const MIN_NEIGHBOUR_SCORE = 0.08;
@@ -113,6 +113,36 @@ function candidateFor(
   return c;
 }
 
+/** Category numbers (keyCategory of a key), shared by every model: ids into a per-note score array. */
+const CATEGORY_IDS = new Map<string, number>();
+const KEY_CATEGORY = new Map<string, number>();
+let categoryScores = new Float64Array(1024);
+
+function categoryId(key: string): number {
+  let id = KEY_CATEGORY.get(key);
+  if (id === undefined) {
+    const cat = keyCategory(key);
+    id = CATEGORY_IDS.get(cat);
+    if (id === undefined) CATEGORY_IDS.set(cat, (id = CATEGORY_IDS.size));
+    KEY_CATEGORY.set(key, id);
+    if (id >= categoryScores.length) {
+      const bigger = new Float64Array(categoryScores.length * 2);
+      bigger.set(categoryScores);
+      categoryScores = bigger;
+    }
+  }
+  return id;
+}
+
+const NEIGHBOUR_CATEGORIES = new WeakMap<CodingModel, Int32Array>();
+
+/** categoryId of each of the neighbour data's codes, built once per model. */
+function neighbourCategories(model: CodingModel): Int32Array {
+  let ids = NEIGHBOUR_CATEGORIES.get(model);
+  if (!ids) NEIGHBOUR_CATEGORIES.set(model, (ids = Int32Array.from(model.neighbours.codes, categoryId)));
+  return ids;
+}
+
 /** Codes of the nearest training documents: evidence for existing candidates, new candidates when strong. */
 function addNeighbours(
   r: CandidateResources,
@@ -121,12 +151,13 @@ function addNeighbours(
   tokens: NoteTokens,
   loo: LeaveOneOut | undefined,
 ): void {
-  const categories = new Map<string, number>();
+  const touched: number[] = [];
   const vector = noteVector(model.neighbours, tokens);
   for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
     const key = model.neighbours.codes[id]!;
-    const cat = keyCategory(key);
-    categories.set(cat, Math.min(1, (categories.get(cat) ?? 0) + ev.score));
+    const cat = neighbourCategories(model)[id]!;
+    if (categoryScores[cat] === 0) touched.push(cat);
+    categoryScores[cat] = Math.min(1, categoryScores[cat]! + ev.score);
     if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
     const { system, code } = splitKey(key);
     candidateFor(r, byKey, system, code, loo, key).neighbour = ev;
@@ -140,8 +171,12 @@ function addNeighbours(
   }
   for (const [id, sim] of centroidSimilaritiesOf(model.centroids, vector, ids.keys()))
     ids.get(id)!.centroid = sim;
-  if (categories.size === 0) return;
-  for (const c of byKey.values()) c.neighbourCategory = categories.get(keyCategory(c.key)) ?? 0;
+  if (touched.length === 0) return;
+  for (const c of byKey.values()) {
+    const cat = categoryId(c.key); // before reading categoryScores: a new category may grow it
+    c.neighbourCategory = categoryScores[cat]!;
+  }
+  for (const cat of touched) categoryScores[cat] = 0;
 }
 
 const CODE_INDEXES = new WeakMap<CodingModel, ReadonlyMap<string, number>>();

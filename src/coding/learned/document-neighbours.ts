@@ -68,8 +68,6 @@ interface NeighbourIndex {
   /** Per term: (document, normalized weight) postings. */
   readonly postings: readonly { readonly docs: Int32Array; readonly weights: Float64Array }[];
   readonly scratch: Float64Array;
-  /** Training documents with a non-zero similarity in `scratch` (reset after each note). */
-  readonly touched: Int32Array;
   /** Per-note term counts by term id (reset after each note). */
   readonly counts: Int32Array;
   /** Term id by token vocabulary id, filled as notes are read: -1 not a term, -2 not looked up yet. */
@@ -109,7 +107,6 @@ function indexOf(data: NeighbourData): NeighbourIndex {
     idf,
     postings,
     scratch: new Float64Array(n),
-    touched: new Int32Array(n),
     counts: new Int32Array(data.terms.length),
     vocabTerms: new Int32Array(0),
   };
@@ -187,20 +184,15 @@ function before(sa: number, a: number, sb: number, b: number): boolean {
 /** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection). */
 function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
   const sims = ix.scratch;
-  const touched = ix.touched;
-  let count = 0;
   for (let j = 0; j < q.ids.length; j++) {
     const x = q.values[j]!;
     const p = ix.postings[q.ids[j]!]!;
-    for (let i = 0; i < p.docs.length; i++) {
-      const d = p.docs[i]!;
-      if (sims[d] === 0) touched[count++] = d;
-      sims[d]! += x * p.weights[i]!;
-    }
+    const docs = p.docs;
+    const weights = p.weights;
+    for (let i = 0; i < docs.length; i++) sims[docs[i]!]! += x * weights[i]!;
   }
   const top: { doc: number; sim: number }[] = [];
-  for (let t = 0; t < count; t++) {
-    const d = touched[t]!;
+  for (let d = 0; d < sims.length; d++) {
     const sim = sims[d]!;
     sims[d] = 0;
     if (d === self || !(sim > 0)) continue;
