@@ -163,29 +163,37 @@ function addNeighbours(
     candidateFor(r, byKey, system, code, loo, key).neighbour = ev;
   }
   // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
-  const codeIndex = codeIndexOf(model);
-  const ids = new Map<number, Candidate>();
+  const info = keyInfoOf(model);
+  const withCode: Candidate[] = [];
+  const codes: number[] = [];
   for (const c of byKey.values()) {
-    const id = codeIndex.get(c.key);
-    if (id !== undefined) ids.set(id, c);
+    let k = info.get(c.key);
+    if (k === undefined) info.set(c.key, (k = { code: -1, category: categoryId(c.key) }));
+    // categoryScores read after categoryId: a new category may grow it.
+    c.neighbourCategory = categoryScores[k.category]!;
+    if (k.code < 0) continue;
+    withCode.push(c);
+    codes.push(k.code);
   }
-  for (const [id, sim] of centroidSimilaritiesOf(model.centroids, vector, ids.keys()))
-    ids.get(id)!.centroid = sim;
-  if (touched.length === 0) return;
-  for (const c of byKey.values()) {
-    const cat = categoryId(c.key); // before reading categoryScores: a new category may grow it
-    c.neighbourCategory = categoryScores[cat]!;
-  }
+  const sims = centroidSimilaritiesOf(model.centroids, vector, codes);
+  withCode.forEach((c, i) => (c.centroid = sims[i]!));
   for (const cat of touched) categoryScores[cat] = 0;
 }
 
-const CODE_INDEXES = new WeakMap<CodingModel, ReadonlyMap<string, number>>();
+const KEY_INFO = new WeakMap<
+  CodingModel,
+  Map<string, { readonly code: number; readonly category: number }>
+>();
 
-/** The neighbour data's code index by key, built once per model. */
-function codeIndexOf(model: CodingModel): ReadonlyMap<string, number> {
-  let ix = CODE_INDEXES.get(model);
-  if (!ix) CODE_INDEXES.set(model, (ix = new Map(model.neighbours.codes.map((k, i) => [k, i]))));
-  return ix;
+/** Per candidate key its index in the model's neighbour codes (-1: none) and its category id, cached per model. */
+function keyInfoOf(model: CodingModel): Map<string, { readonly code: number; readonly category: number }> {
+  let info = KEY_INFO.get(model);
+  if (!info) {
+    const codes = model.neighbours.codes;
+    info = new Map(codes.map((k, i) => [k, { code: i, category: categoryId(k) }]));
+    KEY_INFO.set(model, info);
+  }
+  return info;
 }
 
 /** Collects and merges the candidates of one note. */

@@ -125,27 +125,28 @@ export function centroidSimilarities(data: CentroidData, v: SparseVector): Map<n
 }
 
 /**
- * Cosine similarity of a note vector to the prototypes of the given codes only (positive ones), keyed by the
- * neighbour data's code index: a few dozen candidates cost less than every prototype sharing a note term.
+ * Cosine similarity of a note vector to the prototypes of the given codes only (index into the neighbour
+ * data's codes), in their order; 0 for a code without a prototype or a non-positive one. A few dozen
+ * candidates cost less than every prototype sharing a note term.
  */
 export function centroidSimilaritiesOf(
   data: CentroidData,
   v: SparseVector,
-  codes: Iterable<number>,
-): Map<number, number> {
+  codes: readonly number[],
+): Float64Array {
   const ix = indexOf(data);
   const dense = ix.dense;
   for (let j = 0; j < v.ids.length; j++) if (v.ids[j]! < dense.length) dense[v.ids[j]!] = v.values[j]!;
-  const out = new Map<number, number>();
-  for (const code of codes) {
+  const out = new Float64Array(codes.length);
+  codes.forEach((code, k) => {
     const p = code < ix.protoOf.length ? ix.protoOf[code]! : -1;
-    if (p < 0) continue;
+    if (p < 0) return;
     const sum = data.sums[p]!;
     let dot = 0;
     for (let i = 0; i < sum.length; i += 2) dot += dense[sum[i]!]! * sum[i + 1]!;
     const sq = ix.squaredNorms[p]!;
-    if (dot > 0 && sq > 1e-9) out.set(code, dot / Math.sqrt(sq));
-  }
+    if (dot > 0 && sq > 1e-9) out[k] = dot / Math.sqrt(sq);
+  });
   for (let j = 0; j < v.ids.length; j++) if (v.ids[j]! < dense.length) dense[v.ids[j]!] = 0;
   return out;
 }
