@@ -39,6 +39,9 @@ function termCounts(tokens: NoteTokens): Map<string, number> {
   return out;
 }
 
+/** Share of the training documents above which a word is too common to tell neighbours apart. */
+const MAX_DF_SHARE = 0.2;
+
 /** Builds the neighbour data from coded documents (code keys such as "icd10cm|R52"). */
 export function trainNeighbours(
   docs: readonly { readonly tokens: NoteTokens; readonly codes: readonly string[] }[],
@@ -48,7 +51,10 @@ export function trainNeighbours(
   const counts = docs.map((d) => termCounts(d.tokens));
   const df = new Map<string, number>();
   for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const terms = [...df].filter(([, n]) => n >= 2).map(([t]) => t);
+  // Words in more than a fifth of the documents say little about which report is alike and make most of
+  // the posting lists a query walks: left out of the vocabulary.
+  const maxDf = Math.max(2, Math.floor(docs.length * MAX_DF_SHARE));
+  const terms = [...df].filter(([, n]) => n >= 2 && n <= maxDf).map(([t]) => t);
   terms.sort();
   const index = new Map(terms.map((t, i) => [t, i]));
   const docTerms = counts.map((c) =>
