@@ -21,7 +21,7 @@ import {
 } from '../terminology/hierarchy.ts';
 import type { CodeRecord, HcpcsDetail, VersionInfo } from '../terminology/model.ts';
 import { explainPcsCode, type PcsCodeExplanation } from '../terminology/pcs-explain.ts';
-import { versionForDate, versionsOf } from '../terminology/version-selection.ts';
+import { versionForDate } from '../terminology/version-selection.ts';
 import { validityOnDate, type Validity } from './validity.ts';
 
 export interface CodeSummary {
@@ -190,5 +190,3 @@ function unknownCode(system: CodeSystem, code: string, set: CodeSet): MedcodeErr
     },
   );
 }
-
-export { versionsOf };

@@ -5,7 +5,7 @@
  * category or subcategory apply to every code under it.
  */
 import type { CodeSet } from './code-set.ts';
-import type { CodeRecord, SeventhCharacter, TabularGroup, TabularNote } from './model.ts';
+import type { CodeRecord, SeventhCharacter, TabularNote } from './model.ts';
 
 /** Ancestors of a code in its version, nearest first (parent, grandparent, ... category). */
 export function ancestorCodes(set: CodeSet, code: CodeRecord): CodeRecord[] {
@@ -66,11 +66,6 @@ export function applicableNotes(
   for (const a of ancestors) out.push(...appliedNotesOf(set, a.code, 'code', true));
   for (const g of set.groupsFor(code.code)) out.push(...appliedNotesOf(set, g.id, g.kind, true));
   return out;
-}
-
-/** Block and chapter of a code (ICD-10-CM), block first. */
-export function groupsOf(set: CodeSet, code: string): readonly TabularGroup[] {
-  return set.groupsFor(code);
 }
 
 export interface SeventhCharacterOptions {

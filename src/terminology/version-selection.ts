@@ -2,7 +2,8 @@
 import type { IsoDate } from '../core/dates.ts';
 import { MedcodeError } from '../core/medcode-error.ts';
 import { CODE_SYSTEM_NAMES, type CodeSystem } from './code-system.ts';
-import type { VersionInfo } from './model.ts';
+import type { VersionInfo, VersionKey } from './model.ts';
+import { fiscalYearRange } from '../core/dates.ts';
 
 /** The versions of one system that have codes, oldest first. */
 export function versionsOf(all: readonly VersionInfo[], system: CodeSystem): VersionInfo[] {
@@ -35,4 +36,11 @@ export function versionForDate(all: readonly VersionInfo[], system: CodeSystem, 
       hint: `Loaded: ${list.map((v) => `${v.year} (${v.effectiveFrom} to ${v.effectiveTo})`).join(', ')}. Import the ${year} release: medcode releases fetch --system ${system} --year ${year}.`,
     },
   );
+}
+
+/** Effective dates of a version: ICD-10 fiscal year (October 1 to September 30), HCPCS calendar year. */
+export function effectiveRange(key: VersionKey): { from: IsoDate; to: IsoDate } {
+  return key.system === 'hcpcs'
+    ? { from: `${key.year}-01-01`, to: `${key.year}-12-31` }
+    : fiscalYearRange(key.year);
 }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MedcodeError } from '../../core/medcode-error.ts';
-import { fiscalYearRange } from '../../core/dates.ts';
+import { effectiveRange } from '../../terminology/version-selection.ts';
 import { parseHcpcsFile } from '../../releases/hcpcs/hcpcs-file-parser.ts';
 import { parseOrderFile } from '../../releases/order-file-parser.ts';
 import { parseIcd10cmIndexFile } from '../../releases/icd10cm/index-parser.ts';
@@ -62,7 +62,7 @@ function readText(file: string): string {
 }
 
 function info(system: CodeSystem, year: number): CodeSetParts['info'] {
-  const { from, to } = fiscalYearRange(year);
+  const { from, to } = effectiveRange({ system, year });
   const versionId = `${system}-${year}`;
   return {
     system,

@@ -2,24 +2,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fiscalYearRange } from '../../core/dates.ts';
 import { MedcodeError } from '../../core/medcode-error.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CodeSystem } from '../../terminology/code-system.ts';
 import { resolveLayers } from '../../terminology/layer-resolution.ts';
-import type { Layer, LayerInfo, SourceFile, VersionInfo, VersionKey } from '../../terminology/model.ts';
+import { effectiveRange } from '../../terminology/version-selection.ts';
+import type { Layer, LayerInfo, SourceFile, VersionInfo } from '../../terminology/model.ts';
 import { versionId } from '../../terminology/model.ts';
 import type { LayerWrite, LayerWriteResult, TerminologyStore } from '../terminology-store.ts';
 import { deleteLayer, insertLayer } from './layer-writer.ts';
 import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
 import { SqliteCodeSet } from './sqlite-code-set.ts';
-
-/** Effective dates of a version: ICD-10 fiscal year (Oct 1 - Sep 30), HCPCS calendar year. */
-export function effectiveRange(key: VersionKey): { from: string; to: string } {
-  return key.system === 'hcpcs'
-    ? { from: `${key.year}-01-01`, to: `${key.year}-12-31` }
-    : fiscalYearRange(key.year);
-}
 
 export class SqliteStore implements TerminologyStore {
   readonly file: string;
