@@ -36,5 +36,7 @@ const w = (s: 'icd10cm' | 'icd10pcs'): string =>
 process.stdout.write(
   `trained on ${docs.length} documents in ${Date.now() - started} ms -> ${values.out}\n` +
     `thresholds: icd10cm ${model.thresholds.icd10cm.toFixed(3)}, icd10pcs ${model.thresholds.icd10pcs.toFixed(3)}\n` +
+    `out-of-fold training F1: icd10cm ${model.trainingF1?.icd10cm}, icd10pcs ${model.trainingF1?.icd10pcs}; ` +
+    `MAP: icd10cm ${model.trainingMap?.icd10cm}, icd10pcs ${model.trainingMap?.icd10pcs}\n` +
     `icd10cm weights: ${w('icd10cm')}\nicd10pcs weights: ${w('icd10pcs')}\n`,
 );

@@ -6,8 +6,11 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CodeRecord } from '../../terminology/model.ts';
 import type { AssertionDetector, MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
+import { keyCategory } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
+import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
+import { neighbourCodes, noteVector } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
@@ -16,6 +19,8 @@ import { matchTables } from '../matcher/table-matcher.ts';
 
 const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
+/** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
+const MIN_NEIGHBOUR_SCORE = 0.08;
 
 /** What candidate generation works with; built once per engine. */
 export interface CandidateResources {
@@ -30,9 +35,12 @@ export interface CandidateResources {
 
 /** For a training document scored during training: its own contribution to remove (leave-one-out). */
 export interface LeaveOneOut {
-  readonly own: OwnCounts;
+  /** Its own phrase counts, when the associations were learned with it. */
+  readonly own?: OwnCounts;
   /** Its gold codes as stored model keys. */
   readonly gold: ReadonlySet<string>;
+  /** Its index among the training documents (never its own neighbour). */
+  readonly doc: number;
 }
 
 /** Release records per candidate key, cached per engine: the same few thousand codes recur in every note. */
@@ -92,6 +100,9 @@ function candidateFor(
       system,
       key,
       association: undefined,
+      neighbour: undefined,
+      neighbourCategory: 0,
+      centroid: 0,
       mentions: [],
       prior,
       known: !!rec,
@@ -100,6 +111,89 @@ function candidateFor(
     byKey.set(key, c);
   }
   return c;
+}
+
+/** Category numbers (keyCategory of a key), shared by every model: ids into a per-note score array. */
+const CATEGORY_IDS = new Map<string, number>();
+const KEY_CATEGORY = new Map<string, number>();
+let categoryScores = new Float64Array(1024);
+
+function categoryId(key: string): number {
+  let id = KEY_CATEGORY.get(key);
+  if (id === undefined) {
+    const cat = keyCategory(key);
+    id = CATEGORY_IDS.get(cat);
+    if (id === undefined) CATEGORY_IDS.set(cat, (id = CATEGORY_IDS.size));
+    KEY_CATEGORY.set(key, id);
+    if (id >= categoryScores.length) {
+      const bigger = new Float64Array(categoryScores.length * 2);
+      bigger.set(categoryScores);
+      categoryScores = bigger;
+    }
+  }
+  return id;
+}
+
+const NEIGHBOUR_CATEGORIES = new WeakMap<CodingModel, Int32Array>();
+
+/** categoryId of each of the neighbour data's codes, built once per model. */
+function neighbourCategories(model: CodingModel): Int32Array {
+  let ids = NEIGHBOUR_CATEGORIES.get(model);
+  if (!ids) NEIGHBOUR_CATEGORIES.set(model, (ids = Int32Array.from(model.neighbours.codes, categoryId)));
+  return ids;
+}
+
+/** Codes of the nearest training documents: evidence for existing candidates, new candidates when strong. */
+function addNeighbours(
+  r: CandidateResources,
+  model: CodingModel,
+  byKey: Map<string, Candidate>,
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+): void {
+  const touched: number[] = [];
+  const vector = noteVector(model.neighbours, tokens);
+  for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
+    const key = model.neighbours.codes[id]!;
+    const cat = neighbourCategories(model)[id]!;
+    if (categoryScores[cat] === 0) touched.push(cat);
+    categoryScores[cat] = Math.min(1, categoryScores[cat]! + ev.score);
+    if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
+    const { system, code } = splitKey(key);
+    candidateFor(r, byKey, system, code, loo, key).neighbour = ev;
+  }
+  // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
+  const info = keyInfoOf(model);
+  const withCode: Candidate[] = [];
+  const codes: number[] = [];
+  for (const c of byKey.values()) {
+    let k = info.get(c.key);
+    if (k === undefined) info.set(c.key, (k = { code: -1, category: categoryId(c.key) }));
+    // categoryScores read after categoryId: a new category may grow it.
+    c.neighbourCategory = categoryScores[k.category]!;
+    if (k.code < 0) continue;
+    withCode.push(c);
+    codes.push(k.code);
+  }
+  const sims = centroidSimilaritiesOf(model.centroids, vector, codes);
+  withCode.forEach((c, i) => (c.centroid = sims[i]!));
+  for (const cat of touched) categoryScores[cat] = 0;
+}
+
+const KEY_INFO = new WeakMap<
+  CodingModel,
+  Map<string, { readonly code: number; readonly category: number }>
+>();
+
+/** Per candidate key its index in the model's neighbour codes (-1: none) and its category id, cached per model. */
+function keyInfoOf(model: CodingModel): Map<string, { readonly code: number; readonly category: number }> {
+  let info = KEY_INFO.get(model);
+  if (!info) {
+    const codes = model.neighbours.codes;
+    info = new Map(codes.map((k, i) => [k, { code: i, category: categoryId(k) }]));
+    KEY_INFO.set(model, info);
+  }
+  return info;
 }
 
 /** Collects and merges the candidates of one note. */
@@ -142,6 +236,7 @@ export function collectCandidates(
         c.mentions.push({ first, last, flags: assertion(first, last) });
       }
     }
+    addNeighbours(r, r.model, byKey, tokens, loo);
   }
   return [...byKey.values()];
 }

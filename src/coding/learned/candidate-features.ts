@@ -4,6 +4,7 @@
  */
 import type { AssertionFlags } from '../assertion/assertion-flags.ts';
 import type { DictionaryEntry } from '../matcher/code-dictionary.ts';
+import type { NeighbourEvidence } from './document-neighbours.ts';
 import type { AssociationEvidence } from './phrase-associations.ts';
 
 export type CandidateSystem = 'icd10cm' | 'icd10pcs';
@@ -23,6 +24,12 @@ export interface Candidate {
   /** "icd10cm|R52": the key of the code in the model. */
   readonly key: string;
   association: AssociationEvidence | undefined;
+  /** What the note's nearest training documents say about the code (absent: none of them carries it). */
+  neighbour: NeighbourEvidence | undefined;
+  /** Similarity-weighted share of the nearest training documents coded in the same 3-character category. */
+  neighbourCategory: number;
+  /** Cosine similarity of the note to the code's prototype (code-centroids.ts); 0 without one. */
+  centroid: number;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
   prior: number;
@@ -50,10 +57,17 @@ export const FEATURE_NAMES = [
   'knownCode',
   'billable',
   'codeLength',
+  'knnScore',
+  'knnVotesLog',
+  'knnNearest',
+  'knnCategory',
+  'centroidSim',
   'codePrecision',
   'bestInCategory',
   'mentionCountLog',
   'firstPosition',
+  'centroidRelative',
+  'knnRelative',
   'bestTimesPrecision',
 ] as const;
 
@@ -72,6 +86,16 @@ function affirmed(f: AssertionFlags): boolean {
   return !f.negated && !f.uncertain && !f.family && !f.hypothetical;
 }
 
+/** Categories by candidate key, cached: the same few thousand keys recur in every note. */
+const CATEGORIES = new Map<string, string>();
+
+/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
+export function keyCategory(key: string): string {
+  let cat = CATEGORIES.get(key);
+  if (cat === undefined) CATEGORIES.set(key, (cat = key.slice(0, key.indexOf('|') + 4)));
+  return cat;
+}
+
 /** Features of one document's candidates, in FEATURE_NAMES order. */
 export function documentFeatures(
   candidates: readonly Candidate[],
@@ -80,11 +104,13 @@ export function documentFeatures(
   precisionOf: (c: Candidate) => number,
 ): number[][] {
   const bestOfCategory = new Map<string, number>();
-  const categories = candidates.map((c) => c.key.slice(0, c.system.length + 4));
+  const categories = candidates.map((c) => keyCategory(c.key));
   candidates.forEach((c, i) => {
     const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
   });
+  const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
+  const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
@@ -95,6 +121,8 @@ export function documentFeatures(
       best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
       Math.log1p(c.mentions.length),
       Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1,
+      c.centroid / maxCentroid,
+      (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
     ];
   });
@@ -130,5 +158,10 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     c.known ? 1 : 0,
     c.billable ? 1 : 0,
     c.code.length,
+    c.neighbour?.score ?? 0,
+    Math.log1p(c.neighbour?.votes ?? 0),
+    c.neighbour?.nearest ?? 0,
+    c.neighbourCategory,
+    c.centroid,
   ];
 }

@@ -8,6 +8,8 @@ import type { CandidateSystem, CodeStats } from './candidate-features.ts';
 import { FEATURE_NAMES } from './candidate-features.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import type { LogisticModel } from './logistic-regression.ts';
+import type { CentroidData } from './code-centroids.ts';
+import type { NeighbourData } from './document-neighbours.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
 
 export interface CodingModel {
@@ -19,6 +21,10 @@ export interface CodingModel {
   readonly assertion: AssertionDetectorName;
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
+  /** Training documents as TF-IDF neighbours with the codes they carry. */
+  readonly neighbours: NeighbourData;
+  /** Per frequent code, the sum of its training documents' vectors (a Rocchio prototype). */
+  readonly centroids: CentroidData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
   /** When present (trained with --reranker blend, the default), the confidence is the mean of trees and logistic. */
   readonly boosted?: Readonly<Record<CandidateSystem, TreeEnsemble>>;
@@ -28,6 +34,10 @@ export interface CodingModel {
   readonly baseRates: Readonly<Record<CandidateSystem, number>>;
   /** Confidence at or above which a candidate is emitted (chosen on training data for best F1). */
   readonly thresholds: Readonly<Record<CandidateSystem, number>>;
+  /** Micro F1 at those thresholds on the leave-one-out training features out-of-fold, 5 folds by document: for model selection on train. */
+  readonly trainingF1?: Readonly<Record<CandidateSystem, number>>;
+  /** MAP of the candidates ranked by the same out-of-fold confidences (training documents). */
+  readonly trainingMap?: Readonly<Record<CandidateSystem, number>>;
 }
 
 /** Splits a stored candidate key into its system and code. */
@@ -46,6 +56,8 @@ export function parseCodingModel(value: unknown, file: string): CodingModel {
     Array.isArray(m.featureNames) &&
     m.featureNames.join(',') === FEATURE_NAMES.join(',') &&
     m.associations !== undefined &&
+    m.neighbours !== undefined &&
+    m.centroids !== undefined &&
     m.rerankers !== undefined &&
     m.thresholds !== undefined &&
     m.codeStats !== undefined;

@@ -24,7 +24,9 @@ import { trainBoostedTrees } from './boosted-trees.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import { trainLogistic } from './logistic-regression.ts';
-import { ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
+import { trainCentroids } from './code-centroids.ts';
+import { trainNeighbours } from './document-neighbours.ts';
+import { trainPhraseAssociations } from './phrase-associations.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
 
 export const CODIESP_ATTRIBUTION =
@@ -50,7 +52,12 @@ function trainingDocument(doc: GoldDocument): TrainingDocument {
 }
 
 /** Best-F1 threshold over (confidence, correct) pairs, with the number of gold codes for recall. */
-function bestThreshold(scored: { p: number; correct: boolean }[], goldCount: number): number {
+interface Scored {
+  p: number;
+  readonly correct: boolean;
+}
+
+function bestThreshold(scored: readonly Scored[], goldCount: number): { p: number; f1: number } {
   const sorted = [...scored].sort((a, b) => b.p - a.p);
   let tp = 0;
   let best = { f1: -1, p: 0.5 };
@@ -59,7 +66,7 @@ function bestThreshold(scored: { p: number; correct: boolean }[], goldCount: num
     const f1 = (2 * tp) / (i + 1 + goldCount);
     if (f1 > best.f1) best = { f1, p: s.p };
   });
-  return best.p;
+  return best;
 }
 
 /**
@@ -89,6 +96,89 @@ function fillCodePrecision(rows: Row[]): {
   return { codeStats, baseRates };
 }
 
+function fitReranker(
+  rows: readonly Row[],
+  reranker: 'logistic' | 'blend',
+): { logistic: CodingModel['rerankers'][CandidateSystem]; trees: TreeEnsemble | undefined } {
+  const x = rows.map((r) => r.features);
+  const y = rows.map((r) => r.label);
+  const logistic = trainLogistic(x, y);
+  return { logistic, trees: reranker === 'blend' ? trainBoostedTrees(x, y) : undefined };
+}
+
+const FOLDS = 5;
+
+/**
+ * Out-of-fold confidences: the reranker trained on the other folds' documents scores each fold, so the
+ * acceptance threshold (and the reported training F1 and MAP) are chosen on honest, held-out scores.
+ */
+function crossValidated(rows: readonly Row[], reranker: 'logistic' | 'blend'): Scored[] {
+  const out: Scored[] = rows.map((r) => ({ p: 0, correct: r.label === 1 }));
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const fit = fitReranker(
+      rows.filter((r) => r.doc % FOLDS !== fold),
+      reranker,
+    );
+    rows.forEach((r, i) => {
+      if (r.doc % FOLDS === fold) out[i]!.p = rerankerConfidence(fit.logistic, fit.trees, r.features);
+    });
+  }
+  return out;
+}
+
+/** Mean over documents with gold codes of the average precision of the candidates ranked by `scored`. */
+function meanAveragePrecision(
+  rows: readonly Row[],
+  scored: readonly Scored[],
+  docs: readonly GoldDocument[],
+  system: CandidateSystem,
+): number {
+  const byDoc = new Map<number, Scored[]>();
+  rows.forEach((r, i) => {
+    const list = byDoc.get(r.doc);
+    if (list) list.push(scored[i]!);
+    else byDoc.set(r.doc, [scored[i]!]);
+  });
+  let sum = 0;
+  let n = 0;
+  docs.forEach((doc, d) => {
+    if (doc[system].length === 0) return;
+    n++;
+    const list = [...(byDoc.get(d) ?? [])].sort((a, b) => b.p - a.p);
+    let hits = 0;
+    list.forEach((s, k) => {
+      if (s.correct) sum += ++hits / (k + 1) / doc[system].length;
+    });
+  });
+  return n === 0 ? 0 : sum / n;
+}
+
+type PartialModel = Omit<CodingModel, 'rerankers' | 'thresholds' | 'codeStats' | 'baseRates'>;
+
+/** Candidate resources over a fold's fitted parts (no reranker yet). */
+function foldResourcesOf(
+  partial: PartialModel,
+  codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
+  dictionary: CodeDictionary,
+  assertion: CandidateResources['assertion'],
+): CandidateResources {
+  const flat = { mean: [], scale: [], weights: [] };
+  const associations = partial.associations;
+  return {
+    ...codeSets,
+    dictionary,
+    model: {
+      ...partial,
+      rerankers: { icd10cm: flat, icd10pcs: flat },
+      thresholds: { icd10cm: 1, icd10pcs: 1 },
+      codeStats: {},
+      baseRates: { icd10cm: 0, icd10pcs: 0 },
+    },
+    priors: new Map(associations.codes.map((c, i) => [c, associations.codeDocs[i]!])),
+    assertion,
+  };
+}
+
 /** Trains the whole model from CodiEsp-style documents. */
 export function trainCodingModel(
   docs: readonly GoldDocument[],
@@ -99,29 +189,30 @@ export function trainCodingModel(
 ): CodingModel {
   const training = docs.map(trainingDocument);
   const associations = trainPhraseAssociations(training);
-  const priors = new Map(associations.codes.map((c, i) => [c, associations.codeDocs[i]!]));
   const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
-  const partial = { ...base, featureNames: FEATURE_NAMES, associations } as const;
-  const flat = { mean: [], scale: [], weights: [] };
-  const resources: CandidateResources = {
-    ...codeSets,
-    dictionary,
-    model: {
+  const neighbours = trainNeighbours(training);
+  const centroids = trainCentroids(neighbours);
+  const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours, centroids } as const;
+  const detector = detectorByName(assertion);
+  // Cross-fitting: each fold's documents are scored with phrase associations and prototypes learned on the
+  // other folds, so their feature values look like an unseen note's (neighbours are exact leave-one-out).
+  const foldResources = Array.from({ length: FOLDS }, (_, fold) => {
+    const rest = training.filter((_, d) => d % FOLDS !== fold);
+    const fitted = {
       ...partial,
-      rerankers: { icd10cm: flat, icd10pcs: flat },
-      thresholds: { icd10cm: 1, icd10pcs: 1 },
-      codeStats: {},
-      baseRates: { icd10cm: 0, icd10pcs: 0 },
-    },
-    priors,
-    assertion: detectorByName(assertion),
-  };
+      associations: trainPhraseAssociations(rest),
+      centroids: trainCentroids(neighbours, (d) => d % FOLDS !== fold),
+    };
+    return foldResourcesOf(fitted, codeSets, dictionary, detector);
+  });
   const rows: Row[] = [];
   training.forEach((t, d) => {
     const doc = docs[d]!;
     const gold = { icd10cm: new Set(doc.icd10cm), icd10pcs: new Set(doc.icd10pcs) };
-    const candidates = collectCandidates(resources, t.tokens, { own: ownCounts(t), gold: new Set(t.codes) });
-    const features = documentFeatures(candidates, docs.length - 1, t.tokens.norm.length, () => 0);
+    const resources = foldResources[d % FOLDS]!;
+    const candidates = collectCandidates(resources, t.tokens, { gold: new Set(), doc: d });
+    const documents = resources.model!.associations.documents;
+    const features = documentFeatures(candidates, documents, t.tokens.norm.length, () => 0);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
       rows.push({ doc: d, key: `${c.system}|${c.code}`, system: c.system, features: features[i]!, label });
@@ -131,23 +222,26 @@ export function trainCodingModel(
   const rerankers = {} as Record<CandidateSystem, CodingModel['rerankers'][CandidateSystem]>;
   const boosted = {} as Record<CandidateSystem, TreeEnsemble>;
   const thresholds = {} as Record<CandidateSystem, number>;
+  const trainingF1 = {} as Record<CandidateSystem, number>;
+  const trainingMap = {} as Record<CandidateSystem, number>;
   for (const system of ['icd10cm', 'icd10pcs'] as const) {
     const mine = rows.filter((r) => r.system === system);
-    const x = mine.map((r) => r.features);
-    const y = mine.map((r) => r.label);
-    const logistic = trainLogistic(x, y);
-    rerankers[system] = logistic;
-    if (reranker === 'blend') boosted[system] = trainBoostedTrees(x, y);
-    const trees = reranker === 'blend' ? boosted[system] : undefined;
-    const predict = (f: readonly number[]): number => rerankerConfidence(logistic, trees, f);
+    const fit = fitReranker(mine, reranker);
+    rerankers[system] = fit.logistic;
+    if (fit.trees) boosted[system] = fit.trees;
     const goldCount = docs.reduce((n, d) => n + d[system].length, 0);
-    const scored = mine.map((r) => ({ p: predict(r.features), correct: r.label === 1 }));
-    thresholds[system] = bestThreshold(scored, goldCount);
+    const held = crossValidated(mine, reranker);
+    const best = bestThreshold(held, goldCount);
+    thresholds[system] = best.p;
+    trainingF1[system] = Number(best.f1.toFixed(4));
+    trainingMap[system] = Number(meanAveragePrecision(mine, held, docs, system).toFixed(4));
   }
   return {
     ...partial,
     rerankers,
     thresholds,
+    trainingF1,
+    trainingMap,
     codeStats,
     baseRates,
     ...(reranker === 'blend' ? { boosted } : {}),

@@ -1,0 +1,240 @@
+/**
+ * Document similarity learned from coded documents (CodiEsp train): a note's nearest training documents by
+ * cosine similarity of TF-IDF word vectors (sublinear term frequency), and the codes they carry, weighted by
+ * similarity. A case report about a renal mass shares its vocabulary with the other renal-mass reports, and
+ * their codes are good candidates even where no phrase of the note names them. Training documents are scored
+ * leave-one-out (a document is never its own neighbour), so the reranker sees honest feature values.
+ */
+import { isStopword, tokenIds } from '../text/note-tokens.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
+
+/** Neighbours consulted per note. */
+export const NEIGHBOURS = 25;
+
+/** Serializable form: per training document its (term index, count) pairs and its code indexes. */
+export interface NeighbourData {
+  readonly terms: readonly string[];
+  /** Code keys ("icd10cm|R52") the documents carry. */
+  readonly codes: readonly string[];
+  /** Flattened [term, count, term, count, ...] per training document. */
+  readonly docTerms: readonly (readonly number[])[];
+  /** Indexes into `codes`. */
+  readonly docCodes: readonly (readonly number[])[];
+}
+
+/** What the neighbours say about one code: similarity-weighted share and number of neighbours with it. */
+export interface NeighbourEvidence {
+  readonly score: number;
+  readonly votes: number;
+  /** Similarity of the nearest neighbour carrying the code. */
+  readonly nearest: number;
+}
+
+function termCounts(tokens: NoteTokens): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of tokens.norm) {
+    if (t.length < 3 || isStopword(t) || /^\d+$/.test(t)) continue;
+    out.set(t, (out.get(t) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Share of the training documents above which a word is too common to tell neighbours apart. */
+const MAX_DF_SHARE = 0.2;
+
+/** Builds the neighbour data from coded documents (code keys such as "icd10cm|R52"). */
+export function trainNeighbours(
+  docs: readonly { readonly tokens: NoteTokens; readonly codes: readonly string[] }[],
+): NeighbourData {
+  const codes = [...new Set(docs.flatMap((d) => d.codes))].sort();
+  const codeIndex = new Map(codes.map((c, i) => [c, i]));
+  const counts = docs.map((d) => termCounts(d.tokens));
+  const df = new Map<string, number>();
+  for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  // Words in more than a fifth of the documents say little about which report is alike and make most of
+  // the posting lists a query walks: left out of the vocabulary.
+  const maxDf = Math.max(2, Math.floor(docs.length * MAX_DF_SHARE));
+  const terms = [...df].filter(([, n]) => n >= 2 && n <= maxDf).map(([t]) => t);
+  terms.sort();
+  const index = new Map(terms.map((t, i) => [t, i]));
+  const docTerms = counts.map((c) =>
+    [...c]
+      .filter(([t]) => index.has(t))
+      .map(([t, n]) => [index.get(t)!, n] as const)
+      .sort((a, b) => a[0] - b[0])
+      .flat(),
+  );
+  const docCodes = docs.map((d) => [...new Set(d.codes)].map((k) => codeIndex.get(k)!));
+  return { terms, codes, docTerms, docCodes };
+}
+
+interface NeighbourIndex {
+  readonly term: ReadonlyMap<string, number>;
+  readonly idf: Float64Array;
+  /** Per term: (document, normalized weight) postings. */
+  readonly postings: readonly { readonly docs: Int32Array; readonly weights: Float64Array }[];
+  readonly scratch: Float64Array;
+  /** Per-note term counts by term id (reset after each note). */
+  readonly counts: Int32Array;
+  /** Term id by token vocabulary id, filled as notes are read: -1 not a term, -2 not looked up yet. */
+  vocabTerms: Int32Array;
+}
+
+const INDEXES = new WeakMap<NeighbourData, NeighbourIndex>();
+
+function indexOf(data: NeighbourData): NeighbourIndex {
+  let ix = INDEXES.get(data);
+  if (ix) return ix;
+  const n = data.docTerms.length;
+  const dfs = new Float64Array(data.terms.length);
+  for (const d of data.docTerms) for (let i = 0; i < d.length; i += 2) dfs[d[i]!]!++;
+  const idf = dfs.map((f) => Math.log((n + 1) / (f + 1)) + 1);
+  const lists = data.terms.map(() => ({ docs: [] as number[], weights: [] as number[] }));
+  data.docTerms.forEach((d, doc) => {
+    let norm = 0;
+    const w: number[] = [];
+    for (let i = 0; i < d.length; i += 2) {
+      const x = (1 + Math.log(d[i + 1]!)) * idf[d[i]!]!;
+      w.push(x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < d.length; i += 2) {
+      lists[d[i]!]!.docs.push(doc);
+      lists[d[i]!]!.weights.push(w[i / 2]! / norm);
+    }
+  });
+  const postings = lists.map((l) => ({
+    docs: Int32Array.from(l.docs),
+    weights: Float64Array.from(l.weights),
+  }));
+  ix = {
+    term: new Map(data.terms.map((t, i) => [t, i])),
+    idf,
+    postings,
+    scratch: new Float64Array(n),
+    counts: new Int32Array(data.terms.length),
+    vocabTerms: new Int32Array(0),
+  };
+  INDEXES.set(data, ix);
+  return ix;
+}
+
+/** A sparse unit vector: parallel term indexes and weights. */
+export interface SparseVector {
+  readonly ids: number[];
+  readonly values: number[];
+}
+
+function unitVector(ix: NeighbourIndex, pairs: Iterable<readonly [number, number]>): SparseVector {
+  const ids: number[] = [];
+  const values: number[] = [];
+  let norm = 0;
+  for (const [id, n] of pairs) {
+    const x = (1 + Math.log(n)) * ix.idf[id]!;
+    ids.push(id);
+    values.push(x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  return { ids, values: values.map((v) => v / norm) };
+}
+
+/**
+ * The term id of each token (-1: not a training term), through the token's vocabulary id where it has one (one
+ * array read per known word) and the term map otherwise. Terms are the termCounts words seen twice, so a term
+ * hit is a word termCounts keeps.
+ */
+function termOfToken(ix: NeighbourIndex, word: string, vocab: number): number {
+  if (vocab < 0) return ix.term.get(word) ?? -1;
+  if (vocab >= ix.vocabTerms.length) {
+    const bigger = new Int32Array(Math.max(vocab + 1, ix.vocabTerms.length * 2)).fill(-2);
+    bigger.set(ix.vocabTerms);
+    ix.vocabTerms = bigger;
+  }
+  let id = ix.vocabTerms[vocab]!;
+  if (id === -2) ix.vocabTerms[vocab] = id = ix.term.get(word) ?? -1;
+  return id;
+}
+
+/** The note's TF-IDF unit vector over the training vocabulary (terms in order of first occurrence). */
+export function noteVector(data: NeighbourData, tokens: NoteTokens): SparseVector {
+  const ix = indexOf(data);
+  const ids = tokenIds(tokens);
+  const order: number[] = [];
+  const counts = ix.counts;
+  for (let i = 0; i < tokens.norm.length; i++) {
+    const id = termOfToken(ix, tokens.norm[i]!, ids[i]!);
+    if (id < 0) continue;
+    if (counts[id] === 0) order.push(id);
+    counts[id]!++;
+  }
+  const pairs = order.map((id) => [id, counts[id]!] as const);
+  for (const id of order) counts[id] = 0;
+  return unitVector(ix, pairs);
+}
+
+/** Training document `doc`'s TF-IDF unit vector. */
+export function trainingVector(data: NeighbourData, doc: number): SparseVector {
+  const d = data.docTerms[doc]!;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < d.length; i += 2) pairs.push([d[i]!, d[i + 1]!]);
+  return unitVector(indexOf(data), pairs);
+}
+
+/** Whether document a (similarity sa) ranks before document b: higher similarity, then lower index. */
+function before(sa: number, a: number, sb: number, b: number): boolean {
+  return sa > sb || (sa === sb && a < b);
+}
+
+/** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection). */
+function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
+  const sims = ix.scratch;
+  for (let j = 0; j < q.ids.length; j++) {
+    const x = q.values[j]!;
+    const p = ix.postings[q.ids[j]!]!;
+    const docs = p.docs;
+    const weights = p.weights;
+    for (let i = 0; i < docs.length; i++) sims[docs[i]!]! += x * weights[i]!;
+  }
+  const top: { doc: number; sim: number }[] = [];
+  for (let d = 0; d < sims.length; d++) {
+    const sim = sims[d]!;
+    sims[d] = 0;
+    if (d === self || !(sim > 0)) continue;
+    if (top.length === k && !before(sim, d, top[k - 1]!.sim, top[k - 1]!.doc)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    if (top.length < k) top.push({ doc: d, sim });
+    while (at > 0 && before(sim, d, top[at - 1]!.sim, top[at - 1]!.doc)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = { doc: d, sim };
+  }
+  return top;
+}
+
+/**
+ * Codes of the nearest training documents of a note (its noteVector; `self`: the note's own index when it is a training
+ * document, left out), keyed by code index (`data.codes`).
+ */
+export function neighbourCodes(
+  data: NeighbourData,
+  vector: SparseVector,
+  self?: number,
+  k = NEIGHBOURS,
+): Map<number, NeighbourEvidence> {
+  const near = nearest(indexOf(data), vector, self, k);
+  const total = near.reduce((s, n) => s + n.sim, 0) || 1;
+  const acc = new Map<number, { score: number; votes: number; nearest: number }>();
+  for (const { doc, sim } of near) {
+    for (const code of data.docCodes[doc]!) {
+      const e = acc.get(code);
+      if (e) {
+        e.score += sim / total;
+        e.votes++;
+      } else acc.set(code, { score: sim / total, votes: 1, nearest: sim });
+    }
+  }
+  return acc;
+}
