@@ -10,7 +10,7 @@ import { keyCategory } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
 import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
-import { neighbourCodes, noteVector } from '../learned/document-neighbours.ts';
+import { noteVector, tallyNeighbours } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
@@ -43,73 +43,96 @@ export interface LeaveOneOut {
   readonly doc: number;
 }
 
-/** Release records per candidate key, cached per engine: the same few thousand codes recur in every note. */
-const RECORDS = new WeakMap<CandidateResources, Map<string, CodeRecord | null>>();
+/**
+ * What the engine knows of a candidate key (record, prior, neighbour code, category), looked up once per key
+ * and engine instead of once per note; `note` and `candidate` hold the key's candidate in the note being
+ * collected (stale when `note` is not the current note's number), in place of a per-note Map.
+ */
+interface KeyInfo {
+  readonly key: string;
+  readonly system: CandidateSystem;
+  readonly code: string;
+  readonly record: CodeRecord | undefined;
+  readonly prior: number;
+  /** Index in the model's neighbour codes (-1: none). */
+  readonly neighbourCode: number;
+  readonly category: number;
+  note: number;
+  candidate: Candidate | undefined;
+}
 
-function recordOf(
-  r: CandidateResources,
-  system: CandidateSystem,
-  code: string,
-  key: string,
-): CodeRecord | undefined {
-  let cache = RECORDS.get(r);
-  if (!cache) RECORDS.set(r, (cache = new Map()));
-  let rec = cache.get(key);
-  if (rec === undefined) {
-    rec = (system === 'icd10cm' ? r.cm : r.pcs)?.get(code) ?? null;
-    cache.set(key, rec);
+interface KeyTable {
+  readonly byKey: Map<string, KeyInfo>;
+  /** Per system, by code (the dictionary's codes are ICD-10-CM codes without the key prefix). */
+  readonly cmByCode: Map<string, KeyInfo>;
+  /** By index into the model's neighbour codes. */
+  readonly neighbour: KeyInfo[];
+  note: number;
+}
+
+const TABLES = new WeakMap<CandidateResources, KeyTable>();
+
+function keyTable(r: CandidateResources): KeyTable {
+  let t = TABLES.get(r);
+  if (!t) {
+    t = { byKey: new Map(), cmByCode: new Map(), neighbour: [], note: 0 };
+    TABLES.set(r, t);
+    const codes = r.model?.neighbours.codes ?? [];
+    for (let i = 0; i < codes.length; i++) t.neighbour.push(infoOf(r, t, codes[i]!, i));
   }
-  return rec ?? undefined;
+  return t;
 }
 
-/** Candidate keys by system and code, built once per code (not once per mention). */
-const KEYS: Readonly<Record<CandidateSystem, Map<string, string>>> = {
-  icd10cm: new Map(),
-  icd10pcs: new Map(),
-};
-
-function candidateKey(system: CandidateSystem, code: string): string {
-  let key = KEYS[system].get(code);
-  if (key === undefined) KEYS[system].set(code, (key = `${system}|${code}`));
-  return key;
-}
-
-/** Model keys split once per key (not once per note). */
-const SPLIT = new Map<string, { readonly system: CandidateSystem; readonly code: string }>();
-
-function splitKey(key: string): { readonly system: CandidateSystem; readonly code: string } {
-  let split = SPLIT.get(key);
-  if (!split) SPLIT.set(key, (split = splitModelCode(key)));
-  return split;
-}
-
-function candidateFor(
-  r: CandidateResources,
-  byKey: Map<string, Candidate>,
-  system: CandidateSystem,
-  code: string,
-  loo: LeaveOneOut | undefined,
-  key = candidateKey(system, code),
-): Candidate {
-  let c = byKey.get(key);
-  if (!c) {
-    const rec = recordOf(r, system, code, key);
-    const prior = (r.priors.get(key) ?? 0) - (loo?.gold.has(key) ? 1 : 0);
-    c = {
-      code,
-      system,
+function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode = -1): KeyInfo {
+  let info = t.byKey.get(key);
+  if (!info) {
+    const { system, code } = splitModelCode(key);
+    info = {
       key,
-      association: undefined,
-      neighbour: undefined,
-      neighbourCategory: 0,
-      centroid: 0,
-      mentions: [],
-      prior,
-      known: !!rec,
-      billable: !!rec?.billable,
+      system,
+      code,
+      record: (system === 'icd10cm' ? r.cm : r.pcs)?.get(code),
+      prior: r.priors.get(key) ?? 0,
+      neighbourCode,
+      category: categoryId(key),
+      note: -1,
+      candidate: undefined,
     };
-    byKey.set(key, c);
+    t.byKey.set(key, info);
+    if (system === 'icd10cm') t.cmByCode.set(code, info);
   }
+  return info;
+}
+
+function cmInfoOf(r: CandidateResources, t: KeyTable, code: string): KeyInfo {
+  return t.cmByCode.get(code) ?? infoOf(r, t, `icd10cm|${code}`);
+}
+
+/** The note's candidate of a key, created (and listed) on first use. */
+function candidateFor(
+  t: KeyTable,
+  list: Candidate[],
+  info: KeyInfo,
+  loo: LeaveOneOut | undefined,
+): Candidate {
+  if (info.note === t.note) return info.candidate!;
+  const rec = info.record;
+  const c: Candidate = {
+    code: info.code,
+    system: info.system,
+    key: info.key,
+    association: undefined,
+    neighbour: undefined,
+    neighbourCategory: 0,
+    centroid: 0,
+    mentions: [],
+    prior: info.prior - (loo?.gold.has(info.key) ? 1 : 0),
+    known: !!rec,
+    billable: !!rec?.billable,
+  };
+  info.note = t.note;
+  info.candidate = c;
+  list.push(c);
   return c;
 }
 
@@ -134,66 +157,44 @@ function categoryId(key: string): number {
   return id;
 }
 
-const NEIGHBOUR_CATEGORIES = new WeakMap<CodingModel, Int32Array>();
-
-/** categoryId of each of the neighbour data's codes, built once per model. */
-function neighbourCategories(model: CodingModel): Int32Array {
-  let ids = NEIGHBOUR_CATEGORIES.get(model);
-  if (!ids) NEIGHBOUR_CATEGORIES.set(model, (ids = Int32Array.from(model.neighbours.codes, categoryId)));
-  return ids;
-}
-
 /** Codes of the nearest training documents: evidence for existing candidates, new candidates when strong. */
 function addNeighbours(
-  r: CandidateResources,
   model: CodingModel,
-  byKey: Map<string, Candidate>,
+  t: KeyTable,
+  list: Candidate[],
   tokens: NoteTokens,
   loo: LeaveOneOut | undefined,
 ): void {
   const touched: number[] = [];
   const vector = noteVector(model.neighbours, tokens);
-  for (const [id, ev] of neighbourCodes(model.neighbours, vector, loo?.doc)) {
-    const key = model.neighbours.codes[id]!;
-    const cat = neighbourCategories(model)[id]!;
+  const tally = tallyNeighbours(model.neighbours, vector, loo?.doc);
+  for (let i = 0; i < tally.count; i++) {
+    const id = tally.order[i]!;
+    const info = t.neighbour[id]!;
+    const cat = info.category;
+    const score = tally.score[id]!;
     if (categoryScores[cat] === 0) touched.push(cat);
-    categoryScores[cat] = Math.min(1, categoryScores[cat]! + ev.score);
-    if (ev.score < MIN_NEIGHBOUR_SCORE && !byKey.has(key)) continue;
-    const { system, code } = splitKey(key);
-    candidateFor(r, byKey, system, code, loo, key).neighbour = ev;
+    categoryScores[cat] = Math.min(1, categoryScores[cat]! + score);
+    if (score < MIN_NEIGHBOUR_SCORE && info.note !== t.note) continue;
+    candidateFor(t, list, info, loo).neighbour = {
+      score,
+      votes: tally.votes[id]!,
+      nearest: tally.nearest[id]!,
+    };
   }
   // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
-  const info = keyInfoOf(model);
   const withCode: Candidate[] = [];
   const codes: number[] = [];
-  for (const c of byKey.values()) {
-    let k = info.get(c.key);
-    if (k === undefined) info.set(c.key, (k = { code: -1, category: categoryId(c.key) }));
-    // categoryScores read after categoryId: a new category may grow it.
-    c.neighbourCategory = categoryScores[k.category]!;
-    if (k.code < 0) continue;
+  for (const c of list) {
+    const info = t.byKey.get(c.key)!;
+    c.neighbourCategory = categoryScores[info.category]!;
+    if (info.neighbourCode < 0) continue;
     withCode.push(c);
-    codes.push(k.code);
+    codes.push(info.neighbourCode);
   }
   const sims = centroidSimilaritiesOf(model.centroids, vector, codes);
   withCode.forEach((c, i) => (c.centroid = sims[i]!));
   for (const cat of touched) categoryScores[cat] = 0;
-}
-
-const KEY_INFO = new WeakMap<
-  CodingModel,
-  Map<string, { readonly code: number; readonly category: number }>
->();
-
-/** Per candidate key its index in the model's neighbour codes (-1: none) and its category id, cached per model. */
-function keyInfoOf(model: CodingModel): Map<string, { readonly code: number; readonly category: number }> {
-  let info = KEY_INFO.get(model);
-  if (!info) {
-    const codes = model.neighbours.codes;
-    info = new Map(codes.map((k, i) => [k, { code: i, category: categoryId(k) }]));
-    KEY_INFO.set(model, info);
-  }
-  return info;
 }
 
 /** Collects and merges the candidates of one note. */
@@ -203,19 +204,21 @@ export function collectCandidates(
   loo?: LeaveOneOut,
   assertion: MentionAssertion = r.assertion(tokens),
 ): Candidate[] {
-  const byKey = new Map<string, Candidate>();
+  const t = keyTable(r);
+  t.note++;
+  const list: Candidate[] = [];
   for (const m of r.dictionary.trie.matchAll(tokens)) {
     const flags = assertion(m.first, m.last);
     for (const id of m.payloads) {
       const entry = r.dictionary.entries[id]!;
-      const c = candidateFor(r, byKey, 'icd10cm', entry.code, loo);
+      const c = candidateFor(t, list, cmInfoOf(r, t, entry.code), loo);
       if (!c.mentions.some((x) => x.first === m.first && x.entry)) {
         c.mentions.push({ first: m.first, last: m.last, flags, entry });
       }
     }
   }
   for (const hit of matchTables(r.dictionary.tables, tokens)) {
-    const c = candidateFor(r, byKey, 'icd10cm', hit.entry.code, loo);
+    const c = candidateFor(t, list, cmInfoOf(r, t, hit.entry.code), loo);
     c.mentions.push({
       first: hit.first,
       last: hit.last,
@@ -226,8 +229,7 @@ export function collectCandidates(
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
-      const { system, code } = splitKey(key);
-      const c = candidateFor(r, byKey, system, code, loo, key);
+      const c = candidateFor(t, list, infoOf(r, t, key), loo);
       c.association = ev;
       for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {
         const first = ev.occurrences[k]!;
@@ -236,7 +238,7 @@ export function collectCandidates(
         c.mentions.push({ first, last, flags: assertion(first, last) });
       }
     }
-    addNeighbours(r, r.model, byKey, tokens, loo);
+    addNeighbours(r.model, t, list, tokens, loo);
   }
-  return [...byKey.values()];
+  return list;
 }

@@ -215,6 +215,59 @@ function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, 
 }
 
 /**
+ * What the nearest training documents say, per code index (`data.codes`), in arrays reused across notes:
+ * valid until the next call. `order` lists the codes carried (count of them), in order of first appearance.
+ */
+export interface NeighbourTally {
+  readonly count: number;
+  readonly order: Int32Array;
+  readonly score: Float64Array;
+  readonly votes: Int32Array;
+  readonly nearest: Float64Array;
+}
+
+const TALLIES = new WeakMap<NeighbourData, { count: number } & Omit<NeighbourTally, 'count'>>();
+
+/** neighbourCodes without a Map or an object per code: the engine reads every code once per note. */
+export function tallyNeighbours(
+  data: NeighbourData,
+  vector: SparseVector,
+  self?: number,
+  k = NEIGHBOURS,
+): NeighbourTally {
+  let t = TALLIES.get(data);
+  const n = data.codes.length;
+  if (!t) {
+    t = {
+      count: 0,
+      order: new Int32Array(n),
+      score: new Float64Array(n),
+      votes: new Int32Array(n),
+      nearest: new Float64Array(n),
+    };
+    TALLIES.set(data, t);
+  }
+  for (let i = 0; i < t.count; i++) t.votes[t.order[i]!] = 0;
+  t.count = 0;
+  const near = nearest(indexOf(data), vector, self, k);
+  const total = near.reduce((s, x) => s + x.sim, 0) || 1;
+  for (const { doc, sim } of near) {
+    for (const code of data.docCodes[doc]!) {
+      if (t.votes[code] === 0) {
+        t.order[t.count++] = code;
+        t.score[code] = sim / total;
+        t.votes[code] = 1;
+        t.nearest[code] = sim;
+      } else {
+        t.score[code]! += sim / total;
+        t.votes[code]!++;
+      }
+    }
+  }
+  return t;
+}
+
+/**
  * Codes of the nearest training documents of a note (its noteVector; `self`: the note's own index when it is a training
  * document, left out), keyed by code index (`data.codes`).
  */
@@ -224,17 +277,11 @@ export function neighbourCodes(
   self?: number,
   k = NEIGHBOURS,
 ): Map<number, NeighbourEvidence> {
-  const near = nearest(indexOf(data), vector, self, k);
-  const total = near.reduce((s, n) => s + n.sim, 0) || 1;
-  const acc = new Map<number, { score: number; votes: number; nearest: number }>();
-  for (const { doc, sim } of near) {
-    for (const code of data.docCodes[doc]!) {
-      const e = acc.get(code);
-      if (e) {
-        e.score += sim / total;
-        e.votes++;
-      } else acc.set(code, { score: sim / total, votes: 1, nearest: sim });
-    }
+  const t = tallyNeighbours(data, vector, self, k);
+  const acc = new Map<number, NeighbourEvidence>();
+  for (let i = 0; i < t.count; i++) {
+    const code = t.order[i]!;
+    acc.set(code, { score: t.score[code]!, votes: t.votes[code]!, nearest: t.nearest[code]! });
   }
   return acc;
 }
