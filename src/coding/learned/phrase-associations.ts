@@ -140,6 +140,9 @@ interface PhraseNode {
   row: readonly number[] | undefined;
   key: string;
   n: number;
+  /** The note (notePhrases call) that last matched the phrase, and where in it: scratch in place of a Map. */
+  note: number;
+  occurrences: number[];
 }
 
 const INDEXES = new WeakMap<PhraseAssociationData, PhraseNode>();
@@ -148,7 +151,7 @@ const INDEXES = new WeakMap<PhraseAssociationData, PhraseNode>();
 function phraseIndex(data: PhraseAssociationData): PhraseNode {
   let root = INDEXES.get(data);
   if (root) return root;
-  root = { next: undefined, row: undefined, key: '', n: 0 };
+  root = { next: undefined, row: undefined, key: '', n: 0, note: 0, occurrences: [] };
   for (const [key, row] of Object.entries(data.ngrams)) {
     let node = root;
     for (const t of key.split(' ')) {
@@ -161,6 +164,8 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
           row: undefined,
           key: node.n === 0 ? t : `${node.key} ${t}`,
           n: node.n + 1,
+          note: 0,
+          occurrences: [],
         };
         node.next.set(id, child);
       }
@@ -172,12 +177,15 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
   return root;
 }
 
-/** The model phrases present in a note, each with the first token of every occurrence. */
-function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): Map<PhraseNode, number[]> {
+let noteNumber = 0;
+
+/** The model phrases present in a note, in order of first occurrence, each with its `occurrences` set. */
+function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): PhraseNode[] {
   const root = phraseIndex(data);
   const { sentence } = tokens;
   const ids = tokenIds(tokens);
-  const out = new Map<PhraseNode, number[]>();
+  const note = ++noteNumber;
+  const out: PhraseNode[] = [];
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]! < STOPWORD_IDS) continue; // a stopword, or a word no phrase has
     let node: PhraseNode | undefined = root;
@@ -185,9 +193,13 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): Map<Phras
       node = ids[j]! < 0 ? undefined : node.next?.get(ids[j]!);
       if (!node) break;
       if (!node.row || ids[j]! < STOPWORD_IDS) continue;
-      const list = out.get(node);
-      if (list) list.push(i);
-      else out.set(node, [i]);
+      if (node.note === note) node.occurrences.push(i);
+      else {
+        node.note = note;
+        // A new array per note: the evidence of the phrase's best codes keeps it.
+        node.occurrences = [i];
+        out.push(node);
+      }
     }
   }
   return out;
@@ -234,7 +246,8 @@ export function associate(
 ): Map<string, AssociationEvidence> {
   const s = scratchOf(data);
   const touched: number[] = [];
-  for (const [node, occurrences] of notePhrases(data, tokens)) {
+  for (const node of notePhrases(data, tokens)) {
+    const occurrences = node.occurrences;
     const row = node.row!;
     const df = row[0]! - (own ? 1 : 0);
     for (let i = 1; i < row.length; i += 2) {
