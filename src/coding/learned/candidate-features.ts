@@ -115,9 +115,33 @@ export function documentFeatures(
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
     const first = c.mentions.reduce((m, x) => Math.min(m, x.first), Infinity);
-    // Appended in one push, not spread into a new array: this runs for every candidate of every note.
-    const row = candidateFeatures(c, documents);
-    row.push(
+    const a = c.association;
+    const m = mentionStats(c);
+    // One array literal per row (no spread, no push): this runs for every candidate of every note.
+    return [
+      a?.best ?? 0,
+      Math.log1p(a?.sum ?? 0),
+      Math.log1p(a?.support ?? 0),
+      a?.n ?? 0,
+      Math.log((c.prior + 1) / (documents + 1)),
+      Math.log1p(a?.bestDf ?? 0),
+      m.dict > 0 ? 1 : 0,
+      m.longest,
+      m.index ? 1 : 0,
+      m.title ? 1 : 0,
+      m.table ? 1 : 0,
+      c.mentions.length === 0 ? 0 : m.negated / c.mentions.length,
+      m.anyAffirmed ? 1 : 0,
+      Math.log1p(m.dict),
+      c.prior > 0 ? 1 : 0,
+      c.known ? 1 : 0,
+      c.billable ? 1 : 0,
+      c.code.length,
+      c.neighbour?.score ?? 0,
+      Math.log1p(c.neighbour?.votes ?? 0),
+      c.neighbour?.nearest ?? 0,
+      c.neighbourCategory,
+      c.centroid,
       precision,
       best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
       Math.log1p(c.mentions.length),
@@ -125,15 +149,12 @@ export function documentFeatures(
       c.centroid / maxCentroid,
       (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
-    );
-    return row;
+    ];
   });
 }
 
-/** The per-candidate features (without the document-level ones). */
-function candidateFeatures(c: Candidate, documents: number): number[] {
-  const a = c.association;
-  // One pass over the mentions (no filtered copies): dictionary mentions, their longest span and sources.
+/** What a candidate's mentions say, in one pass (no filtered copies): dictionary matches, their sources, negation. */
+function mentionStats(c: Candidate) {
   let dict = 0;
   let longest = 0;
   let index = false;
@@ -152,29 +173,5 @@ function candidateFeatures(c: Candidate, documents: number): number[] {
     title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
     table ||= source === 'neoplasm' || source === 'drug';
   }
-  return [
-    a?.best ?? 0,
-    Math.log1p(a?.sum ?? 0),
-    Math.log1p(a?.support ?? 0),
-    a?.n ?? 0,
-    Math.log((c.prior + 1) / (documents + 1)),
-    Math.log1p(a?.bestDf ?? 0),
-    dict > 0 ? 1 : 0,
-    longest,
-    index ? 1 : 0,
-    title ? 1 : 0,
-    table ? 1 : 0,
-    c.mentions.length === 0 ? 0 : negated / c.mentions.length,
-    anyAffirmed ? 1 : 0,
-    Math.log1p(dict),
-    c.prior > 0 ? 1 : 0,
-    c.known ? 1 : 0,
-    c.billable ? 1 : 0,
-    c.code.length,
-    c.neighbour?.score ?? 0,
-    Math.log1p(c.neighbour?.votes ?? 0),
-    c.neighbour?.nearest ?? 0,
-    c.neighbourCategory,
-    c.centroid,
-  ];
+  return { dict, longest, index, title, table, negated, anyAffirmed };
 }

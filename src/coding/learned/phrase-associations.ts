@@ -7,7 +7,7 @@
  */
 import { forEachNgram, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { STOPWORD_IDS, internWord } from '../text/token-vocabulary.ts';
+import { STOPWORD_IDS, internWord, vocabularySize } from '../text/token-vocabulary.ts';
 
 export const MAX_NGRAM = 3;
 const MAX_CODES_PER_PHRASE = 10;
@@ -145,13 +145,19 @@ interface PhraseNode {
   occurrences: number[];
 }
 
-const INDEXES = new WeakMap<PhraseAssociationData, PhraseNode>();
+/** The trie, with the root's children also in an array by word id: every token of a note is looked up there. */
+interface PhraseIndex {
+  readonly root: PhraseNode;
+  readonly first: (PhraseNode | undefined)[];
+}
+
+const INDEXES = new WeakMap<PhraseAssociationData, PhraseIndex>();
 
 /** The model's phrases as a token trie, built once per model, so a note is matched without building n-grams. */
-function phraseIndex(data: PhraseAssociationData): PhraseNode {
-  let root = INDEXES.get(data);
-  if (root) return root;
-  root = { next: undefined, row: undefined, key: '', n: 0, note: 0, occurrences: [] };
+function phraseIndex(data: PhraseAssociationData): PhraseIndex {
+  const index = INDEXES.get(data);
+  if (index) return index;
+  const root: PhraseNode = { next: undefined, row: undefined, key: '', n: 0, note: 0, occurrences: [] };
   for (const [key, row] of Object.entries(data.ngrams)) {
     let node = root;
     for (const t of key.split(' ')) {
@@ -173,24 +179,28 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
     }
     node.row = row;
   }
-  INDEXES.set(data, root);
-  return root;
+  const first: (PhraseNode | undefined)[] = new Array<PhraseNode | undefined>(vocabularySize()).fill(
+    undefined,
+  );
+  for (const [id, node] of root.next ?? []) first[id] = node;
+  INDEXES.set(data, { root, first });
+  return { root, first };
 }
 
 let noteNumber = 0;
 
 /** The model phrases present in a note, in order of first occurrence, each with its `occurrences` set. */
 function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): PhraseNode[] {
-  const root = phraseIndex(data);
+  const { first } = phraseIndex(data);
   const { sentence } = tokens;
   const ids = tokenIds(tokens);
   const note = ++noteNumber;
   const out: PhraseNode[] = [];
   for (let i = 0; i < ids.length; i++) {
-    if (ids[i]! < STOPWORD_IDS) continue; // a stopword, or a word no phrase has
-    let node: PhraseNode | undefined = root;
+    if (ids[i]! < STOPWORD_IDS || ids[i]! >= first.length) continue; // a stopword, or a word no phrase has
+    let node: PhraseNode | undefined;
     for (let j = i; j < i + MAX_NGRAM && j < ids.length && sentence[j] === sentence[i]; j++) {
-      node = ids[j]! < 0 ? undefined : node.next?.get(ids[j]!);
+      node = j === i ? first[ids[j]!] : ids[j]! < 0 ? undefined : node!.next?.get(ids[j]!);
       if (!node) break;
       if (!node.row || ids[j]! < STOPWORD_IDS) continue;
       if (node.note === note) node.occurrences.push(i);
