@@ -25,6 +25,7 @@ import { completeCode } from './rules/specificity.ts';
 import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts';
 import { detectSections, sectionAt } from '../nlp/index.ts';
 import type { Section } from '../nlp/index.ts';
+import { LazyWordSet } from './text/lazy-word-set.ts';
 import { tokenizeNote } from './text/note-tokens.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
 
@@ -140,11 +141,12 @@ function applyRules(
   }
   // Sex from the encounter is a stated axis value too ("female breast").
   const sexWord = context.sex === 'F' ? 'female' : context.sex === 'M' ? 'male' : undefined;
-  const wordsOf = (w: WorkingCode): Set<string> => {
-    const words = mentionWords(view.tokens, w);
-    if (sexWord) words.add(sexWord);
-    return words;
-  };
+  const wordsOf = (w: WorkingCode): ReadonlySet<string> =>
+    new LazyWordSet(() => {
+      const words = mentionWords(view.tokens, w);
+      if (sexWord) words.add(sexWord);
+      return words;
+    });
   working = working.map((w) =>
     w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w,
   );
@@ -198,7 +200,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     tokens,
     sections: detectSections(text).sections,
     assertion: engine.resources.assertion(tokens),
-    noteWords: new Set(tokens.norm),
+    noteWords: new LazyWordSet(() => new Set(tokens.norm)),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
   const strongAt = (token: number): boolean =>

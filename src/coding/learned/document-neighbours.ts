@@ -169,9 +169,18 @@ export function noteVector(data: NeighbourData, tokens: NoteTokens): SparseVecto
     if (counts[id] === 0) order.push(id);
     counts[id]!++;
   }
-  const pairs = order.map((id) => [id, counts[id]!] as const);
-  for (const id of order) counts[id] = 0;
-  return unitVector(ix, pairs);
+  // unitVector's arithmetic, without a pair per term.
+  const values: number[] = [];
+  let norm = 0;
+  for (const id of order) {
+    const x = (1 + Math.log(counts[id]!)) * ix.idf[id]!;
+    counts[id] = 0;
+    values.push(x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! / norm;
+  return { ids: order, values };
 }
 
 /** Training document `doc`'s TF-IDF unit vector. */
@@ -187,8 +196,11 @@ function before(sa: number, a: number, sb: number, b: number): boolean {
   return sa > sb || (sa === sb && a < b);
 }
 
-/** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection). */
-function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
+/** The nearest documents of the last `nearest` call, best first (reused: read before the next call). */
+const near = { count: 0, docs: new Int32Array(0), sims: new Float64Array(0) };
+
+/** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection) in `near`. */
+function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number): void {
   const sims = ix.scratch;
   for (let j = 0; j < q.ids.length; j++) {
     const x = q.values[j]!;
@@ -197,21 +209,28 @@ function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, 
     const weights = p.weights;
     for (let i = 0; i < docs.length; i++) sims[docs[i]!]! += x * weights[i]!;
   }
-  const top: { doc: number; sim: number }[] = [];
+  if (near.docs.length < k) {
+    near.docs = new Int32Array(k);
+    near.sims = new Float64Array(k);
+  }
+  const topDoc = near.docs;
+  const topSim = near.sims;
+  let count = 0;
   for (let d = 0; d < sims.length; d++) {
     const sim = sims[d]!;
     sims[d] = 0;
     if (d === self || !(sim > 0)) continue;
-    if (top.length === k && !before(sim, d, top[k - 1]!.sim, top[k - 1]!.doc)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    if (top.length < k) top.push({ doc: d, sim });
-    while (at > 0 && before(sim, d, top[at - 1]!.sim, top[at - 1]!.doc)) {
-      top[at] = top[at - 1]!;
+    if (count === k && !before(sim, d, topSim[k - 1]!, topDoc[k - 1]!)) continue;
+    let at = count === k ? k - 1 : count++;
+    while (at > 0 && before(sim, d, topSim[at - 1]!, topDoc[at - 1]!)) {
+      topDoc[at] = topDoc[at - 1]!;
+      topSim[at] = topSim[at - 1]!;
       at--;
     }
-    top[at] = { doc: d, sim };
+    topDoc[at] = d;
+    topSim[at] = sim;
   }
-  return top;
+  near.count = count;
 }
 
 /**
@@ -249,10 +268,13 @@ export function tallyNeighbours(
   }
   for (let i = 0; i < t.count; i++) t.votes[t.order[i]!] = 0;
   t.count = 0;
-  const near = nearest(indexOf(data), vector, self, k);
-  const total = near.reduce((s, x) => s + x.sim, 0) || 1;
-  for (const { doc, sim } of near) {
-    for (const code of data.docCodes[doc]!) {
+  nearest(indexOf(data), vector, self, k);
+  let total = 0;
+  for (let i = 0; i < near.count; i++) total += near.sims[i]!;
+  total ||= 1;
+  for (let i = 0; i < near.count; i++) {
+    const sim = near.sims[i]!;
+    for (const code of data.docCodes[near.docs[i]!]!) {
       if (t.votes[code] === 0) {
         t.order[t.count++] = code;
         t.score[code] = sim / total;
