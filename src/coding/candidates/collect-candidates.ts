@@ -11,7 +11,7 @@ import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
 import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
 import { noteVector, tallyNeighbours } from '../learned/document-neighbours.ts';
-import { associate } from '../learned/phrase-associations.ts';
+import { associateByIndex } from '../learned/phrase-associations.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
@@ -67,7 +67,12 @@ interface KeyTable {
   readonly cmByCode: Map<string, KeyInfo>;
   /** By index into the model's neighbour codes. */
   readonly neighbour: KeyInfo[];
+  /** By index into the model's association codes, and by dictionary entry id (filled as they occur). */
+  readonly association: (KeyInfo | undefined)[];
+  readonly entry: (KeyInfo | undefined)[];
   note: number;
+  /** The infos of the note's candidates, in candidate order (scratch, emptied after each note). */
+  readonly infos: KeyInfo[];
 }
 
 const TABLES = new WeakMap<CandidateResources, KeyTable>();
@@ -75,7 +80,17 @@ const TABLES = new WeakMap<CandidateResources, KeyTable>();
 function keyTable(r: CandidateResources): KeyTable {
   let t = TABLES.get(r);
   if (!t) {
-    t = { byKey: new Map(), cmByCode: new Map(), neighbour: [], note: 0 };
+    // Filled arrays (not grown by index), so they stay dense.
+    const none = (n: number): (KeyInfo | undefined)[] => new Array<KeyInfo | undefined>(n).fill(undefined);
+    t = {
+      byKey: new Map(),
+      cmByCode: new Map(),
+      neighbour: [],
+      association: none(r.model?.associations.codes.length ?? 0),
+      entry: none(r.dictionary.entries.length),
+      note: 0,
+      infos: [],
+    };
     TABLES.set(r, t);
     const codes = r.model?.neighbours.codes ?? [];
     for (let i = 0; i < codes.length; i++) t.neighbour.push(infoOf(r, t, codes[i]!, i));
@@ -108,6 +123,11 @@ function cmInfoOf(r: CandidateResources, t: KeyTable, code: string): KeyInfo {
   return t.cmByCode.get(code) ?? infoOf(r, t, `icd10cm|${code}`);
 }
 
+/** The info of dictionary entry `id`'s code. */
+function entryInfoOf(r: CandidateResources, t: KeyTable, id: number): KeyInfo {
+  return (t.entry[id] ??= cmInfoOf(r, t, r.dictionary.entries[id]!.code));
+}
+
 /** The note's candidate of a key, created (and listed) on first use. */
 function candidateFor(
   t: KeyTable,
@@ -133,6 +153,7 @@ function candidateFor(
   info.note = t.note;
   info.candidate = c;
   list.push(c);
+  t.infos.push(info);
   return c;
 }
 
@@ -185,8 +206,9 @@ function addNeighbours(
   // Prototype similarity is a feature of the candidates found so far; as a source it added nothing (measured).
   const withCode: Candidate[] = [];
   const codes: number[] = [];
-  for (const c of list) {
-    const info = t.byKey.get(c.key)!;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    const info = t.infos[i]!;
     c.neighbourCategory = categoryScores[info.category]!;
     if (info.neighbourCode < 0) continue;
     withCode.push(c);
@@ -211,7 +233,7 @@ export function collectCandidates(
     const flags = assertion(m.first, m.last);
     for (const id of m.payloads) {
       const entry = r.dictionary.entries[id]!;
-      const c = candidateFor(t, list, cmInfoOf(r, t, entry.code), loo);
+      const c = candidateFor(t, list, entryInfoOf(r, t, id), loo);
       if (!c.mentions.some((x) => x.first === m.first && x.entry)) {
         c.mentions.push({ first: m.first, last: m.last, flags, entry });
       }
@@ -228,8 +250,10 @@ export function collectCandidates(
   }
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
-    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
-      const c = candidateFor(t, list, infoOf(r, t, key), loo);
+    const { ids, evidence } = associateByIndex(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION);
+    for (let i = 0; i < ids.length; i++) {
+      const ev = evidence[i]!;
+      const c = candidateFor(t, list, (t.association[ids[i]!] ??= infoOf(r, t, ev.code)), loo);
       c.association = ev;
       for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {
         const first = ev.occurrences[k]!;
@@ -240,5 +264,8 @@ export function collectCandidates(
     }
     addNeighbours(r.model, t, list, tokens, loo);
   }
+  // The engine's tables must not keep a note's candidates alive.
+  for (const info of t.infos) info.candidate = undefined;
+  t.infos.length = 0;
   return list;
 }

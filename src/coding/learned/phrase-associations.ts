@@ -140,9 +140,9 @@ interface PhraseNode {
   row: readonly number[] | undefined;
   key: string;
   n: number;
-  /** The note (notePhrases call) that last matched the phrase, and where in it: scratch in place of a Map. */
+  /** The note (notePhrases call) that last matched the phrase, and its place in that note's list: scratch in place of a Map. */
   note: number;
-  occurrences: number[];
+  slot: number;
 }
 
 /** The trie, with the root's children also in an array by word id: every token of a note is looked up there. */
@@ -157,7 +157,7 @@ const INDEXES = new WeakMap<PhraseAssociationData, PhraseIndex>();
 function phraseIndex(data: PhraseAssociationData): PhraseIndex {
   const index = INDEXES.get(data);
   if (index) return index;
-  const root: PhraseNode = { next: undefined, row: undefined, key: '', n: 0, note: 0, occurrences: [] };
+  const root: PhraseNode = { next: undefined, row: undefined, key: '', n: 0, note: 0, slot: 0 };
   for (const [key, row] of Object.entries(data.ngrams)) {
     let node = root;
     for (const t of key.split(' ')) {
@@ -171,7 +171,7 @@ function phraseIndex(data: PhraseAssociationData): PhraseIndex {
           key: node.n === 0 ? t : `${node.key} ${t}`,
           n: node.n + 1,
           note: 0,
-          occurrences: [],
+          slot: 0,
         };
         node.next.set(id, child);
       }
@@ -189,8 +189,11 @@ function phraseIndex(data: PhraseAssociationData): PhraseIndex {
 
 let noteNumber = 0;
 
-/** The model phrases present in a note, in order of first occurrence, each with its `occurrences` set. */
-function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): PhraseNode[] {
+/**
+ * The model phrases present in a note, in order of first occurrence; `occurrences` receives, in the same
+ * order, the first token of each phrase's every occurrence.
+ */
+function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrences: number[][]): PhraseNode[] {
   const { first } = phraseIndex(data);
   const { sentence } = tokens;
   const ids = tokenIds(tokens);
@@ -203,12 +206,12 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): PhraseNod
       node = j === i ? first[ids[j]!] : ids[j]! < 0 ? undefined : node!.next?.get(ids[j]!);
       if (!node) break;
       if (!node.row || ids[j]! < STOPWORD_IDS) continue;
-      if (node.note === note) node.occurrences.push(i);
+      if (node.note === note) occurrences[node.slot]!.push(i);
       else {
         node.note = note;
-        // A new array per note: the evidence of the phrase's best codes keeps it.
-        node.occurrences = [i];
+        node.slot = out.length;
         out.push(node);
+        occurrences.push([i]);
       }
     }
   }
@@ -254,10 +257,28 @@ export function associate(
   own?: OwnCounts,
   minBest = 0,
 ): Map<string, AssociationEvidence> {
+  const out = new Map<string, AssociationEvidence>();
+  for (const ev of associateByIndex(data, tokens, own, minBest).evidence) out.set(ev.code, ev);
+  return out;
+}
+
+/**
+ * associate's evidence as a list, with each code's index in `data.codes` (`ids`, same order): the engine
+ * keeps what it knows of a code by that index, so it needs no string lookup.
+ */
+export function associateByIndex(
+  data: PhraseAssociationData,
+  tokens: NoteTokens,
+  own?: OwnCounts,
+  minBest = 0,
+): { readonly ids: readonly number[]; readonly evidence: readonly AssociationEvidence[] } {
   const s = scratchOf(data);
   const touched: number[] = [];
-  for (const node of notePhrases(data, tokens)) {
-    const occurrences = node.occurrences;
+  const phraseOccurrences: number[][] = [];
+  const phrases = notePhrases(data, tokens, phraseOccurrences);
+  for (let k = 0; k < phrases.length; k++) {
+    const node = phrases[k]!;
+    const occurrences = phraseOccurrences[k]!;
     const row = node.row!;
     const df = row[0]! - (own ? 1 : 0);
     for (let i = 1; i < row.length; i += 2) {
@@ -277,11 +298,13 @@ export function associate(
       }
     }
   }
-  const out = new Map<string, AssociationEvidence>();
+  const ids: number[] = [];
+  const evidence: AssociationEvidence[] = [];
   for (const id of touched) {
     if (s.best[id]! >= minBest) {
       const occurrences = s.bestOcc[id]!;
-      out.set(data.codes[id]!, {
+      ids.push(id);
+      evidence.push({
         code: data.codes[id]!,
         best: s.best[id]!,
         sum: s.sum[id]!,
@@ -298,5 +321,5 @@ export function associate(
     s.bestNode[id] = undefined;
     s.bestOcc[id] = undefined;
   }
-  return out;
+  return { ids, evidence };
 }
