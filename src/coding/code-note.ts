@@ -22,6 +22,7 @@ import { hcpcsDrugCodes } from './matcher/hcpcs-drugs.ts';
 import { longTermDrugCodes } from './rules/long-term-drugs.ts';
 import { dropSubsumedCodes } from './rules/subsumed-codes.ts';
 import { completeCode } from './rules/specificity.ts';
+import { workingCode } from './rules/working-code.ts';
 import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts';
 import { detectSections, sectionAt } from '../nlp/index.ts';
 import type { Section } from '../nlp/index.ts';
@@ -56,13 +57,7 @@ function sourceOf(view: NoteView, c: Candidate): string {
 
 function toWorking(view: NoteView, r: RankedCandidate): WorkingCode {
   const c = r.candidate;
-  return {
-    system: c.system,
-    code: c.code,
-    confidence: r.confidence,
-    mentions: c.mentions,
-    source: sourceOf(view, c),
-  };
+  return workingCode(c.system, c.code, r.confidence, c.mentions, sourceOf(view, c));
 }
 
 function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): EvidenceSpan[] {
@@ -192,22 +187,18 @@ function toNotCoded(engine: CodingEngine, view: NoteView, s: SetAside): NotCoded
   };
 }
 
-/** Codes one note. Pure: the same engine, text and context give the same result. */
-export function codeNote(engine: CodingEngine, text: string, context: EncounterContext): CodingResult {
-  const tokens = tokenizeNote(text);
-  const view: NoteView = {
-    text,
-    tokens,
-    sections: detectSections(text).sections,
-    assertion: engine.resources.assertion(tokens),
-    noteWords: new LazyWordSet(() => new Set(tokens.norm)),
-  };
-  const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
-  const strongAt = (token: number): boolean =>
-    (sectionAt(view.sections, tokens.start[token]!)?.weight ?? 0) >= STRONG_SECTION;
-  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile, strongAt);
-  const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
-  const { kept, setAside } = applyRules(engine, view, accepted, context);
+/**
+ * The result from the rules' outcome: diagnoses ordered by section-weighted confidence, the rest of the ranking.
+ * A function of its own (not codeNote's body): its lists are often empty, and code optimized for them is thrown
+ * away when they are not; this way only this part is recompiled, not the whole pipeline inlined in codeNote.
+ */
+function resultOf(
+  engine: CodingEngine,
+  view: NoteView,
+  ranked: readonly RankedCandidate[],
+  { kept, setAside }: RuleOutcome,
+  context: EncounterContext,
+): CodingResult {
   const weighted = new Map(kept.map((k) => [k, k.confidence * sectionWeight(view, k)]));
   const order = (a: WorkingCode, b: WorkingCode): number => weighted.get(b)! - weighted.get(a)!;
   const diagnoses = kept.filter((k) => k.system === 'icd10cm').sort(order);
@@ -231,4 +222,22 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
       ...rest.map((r) => ({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence })),
     ],
   };
+}
+
+/** Codes one note. Pure: the same engine, text and context give the same result. */
+export function codeNote(engine: CodingEngine, text: string, context: EncounterContext): CodingResult {
+  const tokens = tokenizeNote(text);
+  const view: NoteView = {
+    text,
+    tokens,
+    sections: detectSections(text).sections,
+    assertion: engine.resources.assertion(tokens),
+    noteWords: new LazyWordSet(() => new Set(tokens.norm)),
+  };
+  const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
+  const strongAt = (token: number): boolean =>
+    (sectionAt(view.sections, tokens.start[token]!)?.weight ?? 0) >= STRONG_SECTION;
+  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile, strongAt);
+  const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
+  return resultOf(engine, view, ranked, applyRules(engine, view, accepted, context), context);
 }

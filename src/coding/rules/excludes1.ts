@@ -6,6 +6,7 @@
 import type { CodeSet } from '../../terminology/code-set.ts';
 import { codeInRange } from '../../terminology/note-ranges.ts';
 import type { CodeRange } from '../../terminology/model.ts';
+import { setAsideItem } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 /** Excludes1 ranges of a code and its ancestors, with the first letters they can take in (a quick reject). */
@@ -57,11 +58,7 @@ export function resolveExcludes1(codeSet: CodeSet, items: readonly WorkingCode[]
       ? kept.find((k) => excludes(k.info, item.code) || excludes(info, k.item.code))?.item
       : undefined;
     if (clash)
-      out.setAside.push({
-        item,
-        reason: 'excludes1-conflict',
-        detail: `Excludes1 with ${clash.code} (I.A.12.a)`,
-      });
+      out.setAside.push(setAsideItem(item, 'excludes1-conflict', `Excludes1 with ${clash.code} (I.A.12.a)`));
     else {
       out.kept.push(item);
       if (info) kept.push({ item, info });
