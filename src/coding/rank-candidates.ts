@@ -65,6 +65,7 @@ export function rankCandidates(
   const out = candidates.map((candidate, i) => {
     const learned = model
       ? rerankerConfidence(
+          model.reranker ?? 'blend',
           model.rerankers[candidate.system],
           model.boosted?.[candidate.system],
           features![i]!,
