@@ -35,6 +35,8 @@ export interface Candidate {
   prior: number;
   /** Whether the code is a code of the loaded release (billable or header). */
   known: boolean;
+  /** Proposed as the child a dictionary header leads to in its sentence (refineBySentence), not named itself. */
+  refined: boolean;
   billable: boolean;
 }
 
@@ -69,10 +71,13 @@ export const FEATURE_NAMES = [
   'centroidRelative',
   'knnRelative',
   'bestTimesPrecision',
+  'refinedChild',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
 export const CODE_PRECISION_COLUMN = FEATURE_NAMES.indexOf('codePrecision');
+/** Column of association strength times code precision (filled with it). */
+export const BEST_TIMES_PRECISION_COLUMN = FEATURE_NAMES.indexOf('bestTimesPrecision');
 
 /** How often a code was right when it was a candidate in training: (positives, candidacies). */
 export type CodeStats = Readonly<Record<string, readonly [number, number]>>;
@@ -124,6 +129,7 @@ export function documentFeatures(
       c.centroid / maxCentroid,
       (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
+      c.refined ? 1 : 0,
     ];
   });
 }

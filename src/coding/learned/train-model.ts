@@ -14,6 +14,7 @@ import { tokenizeNote } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CandidateSystem } from './candidate-features.ts';
 import {
+  BEST_TIMES_PRECISION_COLUMN,
   CODE_PRECISION_COLUMN,
   codePrecision,
   documentFeatures,
@@ -104,7 +105,7 @@ export function fillCodePrecision(rows: Row[]): {
     const [pos, cand] = codeStats[r.key]!;
     const [foldPos, foldCand] = foldStats[r.doc % FOLDS]![r.key]!;
     r.features[CODE_PRECISION_COLUMN] = codePrecision(pos - foldPos, cand - foldCand, baseRates[r.system]);
-    r.features[r.features.length - 1] = r.features[0]! * r.features[CODE_PRECISION_COLUMN]!;
+    r.features[BEST_TIMES_PRECISION_COLUMN] = r.features[0]! * r.features[CODE_PRECISION_COLUMN]!;
   }
   return { codeStats, baseRates };
 }
