@@ -72,6 +72,8 @@ export const FEATURE_NAMES = [
   'knnRelative',
   'bestTimesPrecision',
   'refinedChild',
+  'priorShareOfCategory',
+  'topPriorOfCategory',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
@@ -101,19 +103,40 @@ export function keyCategory(key: string): string {
   return cat;
 }
 
-/** Features of one document's candidates, in FEATURE_NAMES order. */
+const CATEGORY_PRIORS = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+
+/** Training documents per category (sum over its codes' priors), per priors map. */
+function categoryPriors(priors: ReadonlyMap<string, number>): Map<string, number> {
+  let totals = CATEGORY_PRIORS.get(priors);
+  if (!totals) {
+    totals = new Map();
+    for (const [key, n] of priors) totals.set(keyCategory(key), (totals.get(keyCategory(key)) ?? 0) + n);
+    CATEGORY_PRIORS.set(priors, totals);
+  }
+  return totals;
+}
+
+/**
+ * Features of one document's candidates, in FEATURE_NAMES order. `priors` (training documents per code key)
+ * gives each code its share of its category in the gold, which tells the sibling the coders use (F17.200 for
+ * any smoker) from the one a phrase names (F17.210, "cigarettes").
+ */
 export function documentFeatures(
   candidates: readonly Candidate[],
   documents: number,
   tokenCount: number,
   precisionOf: (c: Candidate) => number,
+  priors: ReadonlyMap<string, number>,
 ): number[][] {
   const bestOfCategory = new Map<string, number>();
+  const topPrior = new Map<string, number>();
   const categories = candidates.map((c) => keyCategory(c.key));
   candidates.forEach((c, i) => {
     const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
+    topPrior.set(cat, Math.max(topPrior.get(cat) ?? 0, c.prior));
   });
+  const totals = categoryPriors(priors);
   const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
   const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   return candidates.map((c, i) => {
@@ -130,6 +153,8 @@ export function documentFeatures(
       (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
       c.refined ? 1 : 0,
+      c.prior / ((totals.get(categories[i]!) ?? 0) + 1),
+      c.prior > 0 && c.prior >= topPrior.get(categories[i]!)! ? 1 : 0,
     ];
   });
 }
