@@ -16,6 +16,8 @@ import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
+import { refineBySentence } from '../rules/specificity.ts';
+import { addSentenceWords } from '../text/sentence-words.ts';
 
 const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
@@ -149,6 +151,7 @@ function candidateFor(
     prior: info.prior - (loo?.gold.has(info.key) ? 1 : 0),
     known: !!rec,
     billable: !!rec?.billable,
+    refined: false,
   };
   info.note = t.note;
   info.candidate = c;
@@ -219,6 +222,30 @@ function addNeighbours(
   for (const cat of touched) categoryScores[cat] = 0;
 }
 
+/**
+ * A dictionary phrase often names a header ("myopia": H52.1) where the coder gives the billable code below it
+ * (H52.10): each header the dictionary named also proposes the child its sentence states, else the default
+ * (unspecified) child, as the specificity rule would complete it (rules/specificity.ts), with the header's
+ * mentions. Headers completed only by a 7th character are left to that rule.
+ */
+function addRefinedChildren(
+  r: CandidateResources,
+  t: KeyTable,
+  list: Candidate[],
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+): void {
+  for (const c of [...list]) {
+    if (!c.known || c.billable || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
+    const code = refineBySentence(r.cm, c.code, addSentenceWords(tokens, c.mentions[0]!.first));
+    if (code === c.code) continue;
+    const child = candidateFor(t, list, cmInfoOf(r, t, code), loo);
+    if (child.mentions.length > 0) continue;
+    child.refined = true;
+    child.mentions.push(...c.mentions);
+  }
+}
+
 /** Collects and merges the candidates of one note. */
 export function collectCandidates(
   r: CandidateResources,
@@ -248,6 +275,7 @@ export function collectCandidates(
       entry: hit.entry,
     });
   }
+  addRefinedChildren(r, t, list, tokens, loo);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     const { ids, evidence } = associateByIndex(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION);
