@@ -78,16 +78,32 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Words of the sentences a code's mentions sit in, with their adjacent pairs (for laterality, stage, type). */
-function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
+/**
+ * Words of the sentences a code's mentions sit in, with their adjacent pairs (for laterality, stage, type), plus
+ * `extra` (the encounter's sex). Codes often share a sentence: each sentence's words are gathered once per note
+ * (`bySentence`, read-only once made), and a code in one sentence gets that set itself.
+ */
+function mentionWords(
+  tokens: NoteTokens,
+  w: WorkingCode,
+  bySentence: Map<number, Set<string>>,
+  extra: string | undefined,
+): ReadonlySet<string> {
+  const sentenceWords = (at: number): Set<string> => {
+    const s = tokens.sentence[at]!;
+    let words = bySentence.get(s);
+    if (!words) {
+      words = addSentenceWords(tokens, at);
+      if (extra) words.add(extra);
+      bySentence.set(s, words);
+    }
+    return words;
+  };
+  const sentences = new Set(w.mentions.map((m) => tokens.sentence[m.first]!));
+  if (sentences.size === 1) return sentenceWords(w.mentions[0]!.first);
   const words = new Set<string>();
-  const done = new Set<number>();
-  for (const m of w.mentions) {
-    const s = tokens.sentence[m.first]!;
-    if (done.has(s)) continue;
-    done.add(s);
-    addSentenceWords(tokens, m.first, words);
-  }
+  if (extra) words.add(extra);
+  for (const m of w.mentions) for (const word of sentenceWords(m.first)) words.add(word);
   return words;
 }
 
@@ -128,12 +144,9 @@ function applyRules(
   }
   // Sex from the encounter is a stated axis value too ("female breast").
   const sexWord = context.sex === 'F' ? 'female' : context.sex === 'M' ? 'male' : undefined;
+  const bySentence = new Map<number, Set<string>>();
   const wordsOf = (w: WorkingCode): ReadonlySet<string> =>
-    new LazyWordSet(() => {
-      const words = mentionWords(view.tokens, w);
-      if (sexWord) words.add(sexWord);
-      return words;
-    });
+    new LazyWordSet(() => mentionWords(view.tokens, w, bySentence, sexWord));
   working = working.map((w) =>
     w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w,
   );

@@ -17,6 +17,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 import { refineBySentence } from '../rules/specificity.ts';
+import { LazyWordSet } from '../text/lazy-word-set.ts';
 import { addSentenceWords } from '../text/sentence-words.ts';
 
 const MIN_ASSOCIATION = 0.25;
@@ -235,9 +236,17 @@ function addRefinedChildren(
   tokens: NoteTokens,
   loo: LeaveOneOut | undefined,
 ): void {
+  // Headers often share a sentence: its words are gathered once, and only when the walk reads them.
+  const bySentence = new Map<number, ReadonlySet<string>>();
+  const wordsAt = (at: number): ReadonlySet<string> => {
+    const s = tokens.sentence[at]!;
+    let words = bySentence.get(s);
+    if (!words) bySentence.set(s, (words = new LazyWordSet(() => addSentenceWords(tokens, at))));
+    return words;
+  };
   for (const c of [...list]) {
     if (!c.known || c.billable || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
-    const code = refineBySentence(r.cm, c.code, addSentenceWords(tokens, c.mentions[0]!.first));
+    const code = refineBySentence(r.cm, c.code, wordsAt(c.mentions[0]!.first));
     if (code === c.code) continue;
     const child = candidateFor(t, list, cmInfoOf(r, t, code), loo);
     if (child.mentions.length > 0) continue;
