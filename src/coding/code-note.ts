@@ -8,7 +8,14 @@ import { displayCode } from '../terminology/code-system.ts';
 import { collectCandidates } from './candidates/collect-candidates.ts';
 import type { MentionAssertion } from './assertion/assertion-flags.ts';
 import type { CodingEngine } from './coding-engine.ts';
-import type { CodedItem, CodingResult, EncounterContext, EvidenceSpan, NotCoded } from './coding-result.ts';
+import type {
+  CodedItem,
+  CodingResult,
+  DocumentationOpportunity,
+  EncounterContext,
+  EvidenceSpan,
+  NotCoded,
+} from './coding-result.ts';
 import type { Candidate, CandidateMention } from './learned/candidate-features.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import type { RankedCandidate } from './rank-candidates.ts';
@@ -194,8 +201,9 @@ function toNotCoded(engine: CodingEngine, view: NoteView, s: SetAside): NotCoded
 
 /**
  * The result from the rules' outcome: diagnoses ordered by section-weighted confidence, the rest of the ranking.
- * A function of its own (not codeNote's body): its lists are often empty, and code optimized for them is thrown
- * away when they are not; this way only this part is recompiled, not the whole pipeline inlined in codeNote.
+ * A function of its own, with its lists built by pushing into array literals (not by filter/map/spread): such
+ * arrays have one hidden class whether empty or not, and optimized code that met only one kind is otherwise
+ * thrown away and recompiled (at tens of ms each) when the other arrives.
  */
 function resultOf(
   engine: CodingEngine,
@@ -204,29 +212,54 @@ function resultOf(
   { kept, setAside }: RuleOutcome,
   context: EncounterContext,
 ): CodingResult {
-  const weighted = new Map(kept.map((k) => [k, k.confidence * sectionWeight(view, k)]));
-  const order = (a: WorkingCode, b: WorkingCode): number => weighted.get(b)! - weighted.get(a)!;
-  const diagnoses = kept.filter((k) => k.system === 'icd10cm').sort(order);
-  const procedures = kept.filter((k) => k.system !== 'icd10cm').sort((a, b) => b.confidence - a.confidence);
-  const documentation = diagnoses.flatMap(
-    (d) => documentationOpportunity(engine.resources.cm, d.code, view.noteWords) ?? [],
-  );
-  const final = [...diagnoses, ...procedures].sort((a, b) => b.confidence - a.confidence);
+  const byConfidence = (a: WorkingCode, b: WorkingCode): number => b.confidence - a.confidence;
+  const weighted = new Map<WorkingCode, number>();
+  const diagnoses: WorkingCode[] = [];
+  const procedures: WorkingCode[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    weighted.set(k, k.confidence * sectionWeight(view, k));
+    if (k.system === 'icd10cm') diagnoses.push(k);
+    else procedures.push(k);
+  }
+  diagnoses.sort((a, b) => weighted.get(b)! - weighted.get(a)!);
+  procedures.sort(byConfidence);
+  const documentation: DocumentationOpportunity[] = [];
+  const final: WorkingCode[] = [];
+  const items: CodedItem[] = [];
+  for (let i = 0; i < diagnoses.length; i++) {
+    const d = diagnoses[i]!;
+    const opportunity = documentationOpportunity(engine.resources.cm, d.code, view.noteWords);
+    if (opportunity) documentation.push(opportunity);
+    final.push(d);
+    items.push(toItem(engine, view, d));
+  }
+  const procedureItems: CodedItem[] = [];
+  for (let i = 0; i < procedures.length; i++) {
+    final.push(procedures[i]!);
+    procedureItems.push(toItem(engine, view, procedures[i]!));
+  }
+  final.sort(byConfidence);
   // Codes already listed or set aside are left out of the tail of the ranking (codes do not collide across
   // systems in practice; a PCS and a CM code never share all characters).
-  const skip = new Set([...final.map((f) => f.code), ...setAside.map((s) => s.item.code)]);
-  const rest = ranked.filter((r) => !r.accepted && !skip.has(r.candidate.code));
-  return {
-    context,
-    diagnoses: diagnoses.map((d) => toItem(engine, view, d)),
-    procedures: procedures.map((p) => toItem(engine, view, p)),
-    notCoded: setAside.map((s) => toNotCoded(engine, view, s)),
-    documentation,
-    ranked: [
-      ...final.map((f) => ({ code: f.code, system: f.system, confidence: f.confidence })),
-      ...rest.map((r) => ({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence })),
-    ],
-  };
+  const skip = new Set<string>();
+  const ranking: CodingResult['ranked'][number][] = [];
+  for (let i = 0; i < final.length; i++) {
+    const f = final[i]!;
+    skip.add(f.code);
+    ranking.push({ code: f.code, system: f.system, confidence: f.confidence });
+  }
+  const notCoded: NotCoded[] = [];
+  for (let i = 0; i < setAside.length; i++) {
+    skip.add(setAside[i]!.item.code);
+    notCoded.push(toNotCoded(engine, view, setAside[i]!));
+  }
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i]!;
+    if (r.accepted || skip.has(r.candidate.code)) continue;
+    ranking.push({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence });
+  }
+  return { context, diagnoses: items, procedures: procedureItems, notCoded, documentation, ranked: ranking };
 }
 
 /** Codes one note. Pure: the same engine, text and context give the same result. */
