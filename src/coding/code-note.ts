@@ -154,12 +154,17 @@ function applyRules(
   const bySentence = new Map<number, Set<string>>();
   const wordsOf = (w: WorkingCode): ReadonlySet<string> =>
     new LazyWordSet(() => mentionWords(view.tokens, w, bySentence, sexWord));
-  working = working.map((w) =>
-    w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w,
-  );
+  // Completed, then first of each code kept, pushed into an array literal (see resultOf: one hidden class
+  // for empty and full lists, which the rules below are optimized for).
   const unique = new Map<string, WorkingCode>();
-  for (const w of working) if (!unique.has(`${w.system}|${w.code}`)) unique.set(`${w.system}|${w.code}`, w);
-  working = [...unique.values()].sort((a, b) => b.confidence - a.confidence);
+  for (let i = 0; i < working.length; i++) {
+    const w = working[i]!;
+    const done = w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w;
+    if (!unique.has(`${done.system}|${done.code}`)) unique.set(`${done.system}|${done.code}`, done);
+  }
+  working = [];
+  for (const w of unique.values()) working.push(w);
+  working.sort((a, b) => b.confidence - a.confidence);
   if (us) step(dropSubsumedCodes(working));
   if (us) step(applyCombinations(working, exists));
   if (us) step(resolveExcludes1(r.cm, working));

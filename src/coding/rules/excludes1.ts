@@ -31,7 +31,12 @@ function excludes1Info(codeSet: CodeSet, code: string): Excludes1Info {
   if (!info) {
     const ranges: Pick<CodeRange, 'first' | 'last'>[] = [];
     for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
-      for (const note of codeSet.notesOf(c)) if (note.type === 'excludes1') ranges.push(...note.ranges);
+      for (const note of codeSet.notesOf(c)) {
+        if (note.type !== 'excludes1') continue;
+        // Copied into objects of one shape: ranges parsed in different ways differ, and every note's codes
+        // are checked against them (optimized code for one shape is discarded when it meets another).
+        for (const r of note.ranges) ranges.push({ first: r.first, last: r.last });
+      }
     }
     let letters = 0;
     for (const r of ranges) {
