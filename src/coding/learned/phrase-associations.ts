@@ -41,8 +41,17 @@ export interface AssociationEvidence {
 export interface TrainingDocument {
   readonly tokens: NoteTokens;
   readonly codes: readonly string[];
-  /** Where a code's evidence sits (fraction of the text); the phrases near it are credited, not the whole text. */
-  readonly evidence?: readonly { readonly code: string; readonly at: number }[];
+  /**
+   * Where a code's evidence sits: its English phrase when it was located (token span, evidence-locator.ts),
+   * else its position (fraction of the text). The phrases there are credited, not the whole text.
+   */
+  readonly evidence?: readonly TrainingEvidence[];
+}
+
+export interface TrainingEvidence {
+  readonly code: string;
+  readonly at: number;
+  readonly span?: { readonly first: number; readonly last: number };
 }
 
 /** Sentences credited per evidence: the one at the position and this many either side. */
@@ -63,12 +72,24 @@ function windowNgrams(tokens: NoteTokens, at: readonly number[]): Set<string> {
   return out;
 }
 
+/** The n-grams that overlap one of the spans (a phrase reaching one word beyond the evidence counts too). */
+function spanNgrams(tokens: NoteTokens, spans: readonly { first: number; last: number }[]): Set<string> {
+  const out = new Set<string>();
+  forEachNgram(tokens, MAX_NGRAM, (key, first, n) => {
+    if (spans.some((s) => first <= s.last && first + n - 1 >= s.first)) out.add(key);
+  });
+  return out;
+}
+
 /** The phrases credited to each code of a training document. */
 function creditedNgrams(doc: TrainingDocument, all: Map<string, number[]>): Map<string, Iterable<string>> {
   const out = new Map<string, Iterable<string>>();
   for (const code of new Set(doc.codes)) {
-    const at = (doc.evidence ?? []).filter((e) => e.code === code).map((e) => e.at);
-    out.set(code, at.length === 0 ? all.keys() : windowNgrams(doc.tokens, at));
+    const mine = (doc.evidence ?? []).filter((e) => e.code === code);
+    const spans = mine.flatMap((e) => (e.span ? [e.span] : []));
+    if (mine.length === 0) out.set(code, all.keys());
+    else if (spans.length > 0) out.set(code, spanNgrams(doc.tokens, spans));
+    else out.set(code, windowNgrams(doc.tokens, mine.map((e) => e.at)));
   }
   return out;
 }
