@@ -72,23 +72,40 @@ function windowNgrams(tokens: NoteTokens, at: readonly number[]): Set<string> {
   return out;
 }
 
-/** The n-grams that overlap one of the spans (a phrase reaching one word beyond the evidence counts too). */
-function spanNgrams(tokens: NoteTokens, spans: readonly { first: number; last: number }[]): Set<string> {
+/**
+ * The n-grams that overlap one of the spans (a phrase reaching one word beyond the evidence counts too); those
+ * wholly inside a span are also added to `exact`.
+ */
+function spanNgrams(
+  tokens: NoteTokens,
+  spans: readonly { first: number; last: number }[],
+  exact: Set<string>,
+): Set<string> {
   const out = new Set<string>();
   forEachNgram(tokens, MAX_NGRAM, (key, first, n) => {
-    if (spans.some((s) => first <= s.last && first + n - 1 >= s.first)) out.add(key);
+    const last = first + n - 1;
+    if (!spans.some((s) => first <= s.last && last >= s.first)) return;
+    out.add(key);
+    if (spans.some((s) => first >= s.first && last <= s.last)) exact.add(key);
   });
   return out;
 }
 
-/** The phrases credited to each code of a training document. */
-function creditedNgrams(doc: TrainingDocument, all: Map<string, number[]>): Map<string, Iterable<string>> {
+/**
+ * The phrases credited to each code of a training document; `exact` collects those inside a located evidence
+ * span (kept even when no other document has them: the coder pointed at them).
+ */
+function creditedNgrams(
+  doc: TrainingDocument,
+  all: Map<string, number[]>,
+  exact: Set<string> = new Set(),
+): Map<string, Iterable<string>> {
   const out = new Map<string, Iterable<string>>();
   for (const code of new Set(doc.codes)) {
     const mine = (doc.evidence ?? []).filter((e) => e.code === code);
     const spans = mine.flatMap((e) => (e.span ? [e.span] : []));
     if (mine.length === 0) out.set(code, all.keys());
-    else if (spans.length > 0) out.set(code, spanNgrams(doc.tokens, spans));
+    else if (spans.length > 0) out.set(code, spanNgrams(doc.tokens, spans, exact));
     else out.set(code, windowNgrams(doc.tokens, mine.map((e) => e.at)));
   }
   return out;
@@ -105,7 +122,10 @@ function documentNgrams(tokens: NoteTokens): Map<string, number[]> {
   return out;
 }
 
-/** Counts associations over training documents, keeping phrases seen in >= 2 documents. */
+/**
+ * Counts associations over training documents, keeping phrases seen in >= 2 documents or inside a located
+ * evidence span.
+ */
 export function trainPhraseAssociations(docs: readonly TrainingDocument[]): PhraseAssociationData {
   const grams = docs.map((d) => documentNgrams(d.tokens));
   const df = new Map<string, number>();
@@ -114,7 +134,8 @@ export function trainPhraseAssociations(docs: readonly TrainingDocument[]): Phra
   const codeDocs: number[] = [];
   const co = new Map<string, Map<number, number>>();
   docs.forEach((doc, d) => {
-    for (const [code, keys] of creditedNgrams(doc, grams[d]!)) {
+    const exact = new Set<string>();
+    for (const [code, keys] of creditedNgrams(doc, grams[d]!, exact)) {
       let id = codeIndex.get(code);
       if (id === undefined) {
         id = codeIndex.size;
@@ -123,7 +144,7 @@ export function trainPhraseAssociations(docs: readonly TrainingDocument[]): Phra
       }
       codeDocs[id]!++;
       for (const key of keys) {
-        if ((df.get(key) ?? 0) < 2) continue;
+        if ((df.get(key) ?? 0) < 2 && !exact.has(key)) continue;
         let m = co.get(key);
         if (!m) co.set(key, (m = new Map()));
         m.set(id, (m.get(id) ?? 0) + 1);
