@@ -106,7 +106,14 @@ function creditedNgrams(
     const spans = mine.flatMap((e) => (e.span ? [e.span] : []));
     if (mine.length === 0) out.set(code, all.keys());
     else if (spans.length > 0) out.set(code, spanNgrams(doc.tokens, spans, exact));
-    else out.set(code, windowNgrams(doc.tokens, mine.map((e) => e.at)));
+    else
+      out.set(
+        code,
+        windowNgrams(
+          doc.tokens,
+          mine.map((e) => e.at),
+        ),
+      );
   }
   return out;
 }
