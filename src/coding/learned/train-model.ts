@@ -22,6 +22,7 @@ import {
 } from './candidate-features.ts';
 import type { CodingModel } from './coding-model.ts';
 import { trainBoostedTrees } from './boosted-trees.ts';
+import { locateEvidence } from './evidence-locator.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
 import type { RerankerKind } from './reranker-confidence.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
@@ -52,11 +53,14 @@ export interface Row {
 function trainingDocument(doc: GoldDocument): TrainingDocument {
   const cm = doc.icd10cm.map((c) => `icd10cm|${c}`);
   const pcs = doc.icd10pcs.map((c) => `icd10pcs|${c}`);
-  const evidence = doc.evidence.map((e) => ({
-    code: `${doc.icd10pcs.includes(e.code) ? 'icd10pcs' : 'icd10cm'}|${e.code}`,
-    at: e.at,
-  }));
-  return { tokens: tokenizeNote(doc.text), codes: [...cm, ...pcs], evidence };
+  const tokens = tokenizeNote(doc.text);
+  const evidence = doc.evidence.map((e) => {
+    const pcs = doc.icd10pcs.includes(e.code);
+    const span = locateEvidence(tokens, e.text, e.at);
+    const code = `${pcs ? 'icd10pcs' : 'icd10cm'}|${e.code}`;
+    return { code, at: e.at, ...(span ? { span } : {}) };
+  });
+  return { tokens, codes: [...cm, ...pcs], evidence };
 }
 
 /** Best-F1 threshold over (confidence, correct) pairs, with the number of gold codes for recall. */
