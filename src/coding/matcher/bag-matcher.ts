@@ -1,0 +1,105 @@
+/**
+ * Loose phrase matching: a dictionary phrase of two or more content words matches where all its words occur
+ * in one sentence, in any order, within a short stretch ("carcinoma ... of the soft palate" for "soft palate
+ * carcinoma", "dilatation of the ventricular system" for "ventricular system dilatation"). Each phrase is
+ * keyed by its rarest word, so a note's token only wakes the few phrases it is the rarest word of. Matches
+ * are marked loose: the reranker weighs them apart from contiguous ones. A word is read at its first
+ * occurrence in the sentence. Built once per dictionary.
+ */
+import { tokenIds } from '../text/note-tokens.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
+import { STOPWORD_IDS, internWord, vocabularySize } from '../text/token-vocabulary.ts';
+
+/** Longest stretch of a sentence (in tokens) a loose match may span. */
+export const MAX_SPAN = 8;
+
+export interface BagMatch {
+  readonly first: number;
+  readonly last: number;
+  readonly payload: number;
+}
+
+interface Bag {
+  readonly payload: number;
+  /** The phrase's other content words (vocabulary ids). */
+  readonly others: Int32Array;
+}
+
+export class BagMatcher {
+  readonly #pending: { payload: number; words: number[]; group: string }[] = [];
+  readonly #byKey = new Map<number, Bag[]>();
+  #built = false;
+
+  /**
+   * Adds a phrase (normalized tokens); phrases with fewer than two content words are left to the trie. Of the
+   * phrases of one `group` (a code) with the same words, in whatever order, the first is kept.
+   */
+  add(tokens: readonly string[], payload: number, group = ''): void {
+    const words = [...new Set(tokens.map(internWord).filter((id) => id >= STOPWORD_IDS))];
+    if (words.length >= 2) this.#pending.push({ payload, words, group });
+  }
+
+  /** Indexes the phrases added so far (matchAll does it on first use otherwise). */
+  build(): void {
+    const frequency = new Map<number, number>();
+    for (const p of this.#pending) for (const w of p.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const { payload, words, group } of this.#pending) {
+      const same = `${group}|${[...words].sort((x, y) => x - y).join(' ')}`;
+      if (seen.has(same)) continue;
+      seen.add(same);
+      const key = words.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
+      const bag = { payload, others: Int32Array.from(words.filter((w) => w !== key)) };
+      const list = this.#byKey.get(key);
+      if (list) list.push(bag);
+      else this.#byKey.set(key, [bag]);
+    }
+    this.#pending.length = 0;
+    this.#built = true;
+  }
+
+  /** Per word id, 1 + its first position in the sentence being read (0: absent); reset after each sentence. */
+  #firstAt = new Int32Array(0);
+
+  /** Every phrase whose words all occur within MAX_SPAN tokens of one sentence (first occurrences). */
+  matchAll(tokens: NoteTokens): BagMatch[] {
+    if (!this.#built) this.build();
+    const ids = tokenIds(tokens);
+    const { sentence } = tokens;
+    const out: BagMatch[] = [];
+    if (this.#firstAt.length < vocabularySize()) this.#firstAt = new Int32Array(vocabularySize() * 2);
+    const firstAt = this.#firstAt;
+    for (let a = 0; a < ids.length;) {
+      let b = a;
+      while (b < ids.length && sentence[b] === sentence[a]) b++;
+      for (let i = a; i < b; i++) {
+        const id = ids[i]!;
+        if (id >= STOPWORD_IDS && firstAt[id] === 0) firstAt[id] = i + 1;
+      }
+      for (let i = a; i < b; i++) {
+        const id = ids[i]!;
+        // Each distinct word once: at its first occurrence.
+        if (id < STOPWORD_IDS || firstAt[id] !== i + 1) continue;
+        const bags = this.#byKey.get(id);
+        if (bags) for (const bag of bags) this.#place(bag, i, firstAt, out);
+      }
+      for (let i = a; i < b; i++) if (ids[i]! >= 0) firstAt[ids[i]!] = 0;
+      a = b;
+    }
+    return out;
+  }
+
+  #place(bag: Bag, k: number, firstAt: Int32Array, out: BagMatch[]): void {
+    let first = k;
+    let last = k;
+    const others = bag.others;
+    for (let j = 0; j < others.length; j++) {
+      const p = firstAt[others[j]!]! - 1;
+      if (p < 0) return;
+      if (p < first) first = p;
+      else if (p > last) last = p;
+      if (last - first >= MAX_SPAN) return;
+    }
+    out.push({ first, last, payload: bag.payload });
+  }
+}
