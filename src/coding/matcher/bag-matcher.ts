@@ -13,6 +13,8 @@ import { STOPWORD_IDS, internWord, vocabularySize } from '../text/token-vocabula
 /** Longest stretch of a sentence (in tokens) a loose match may span. */
 export const MAX_SPAN = 8;
 
+const PRESENT_MASK = (1 << 15) - 1;
+
 export interface BagMatch {
   readonly first: number;
   readonly last: number;
@@ -28,6 +30,8 @@ interface Bag {
 export class BagMatcher {
   readonly #pending: { payload: number; words: number[]; group: string }[] = [];
   readonly #byKey = new Map<number, Bag[]>();
+  /** #byKey as an array by word id (every distinct word of a note is looked up). */
+  #bagsOf: (Bag[] | undefined)[] = [];
   #built = false;
 
   /**
@@ -49,17 +53,26 @@ export class BagMatcher {
       if (seen.has(same)) continue;
       seen.add(same);
       const key = words.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
-      const bag = { payload, others: Int32Array.from(words.filter((w) => w !== key)) };
+      // Rarest first: a bag is most often rejected by its first missing word (the order changes no match).
+      const others = words.filter((w) => w !== key).sort((x, y) => frequency.get(x)! - frequency.get(y)!);
+      const bag = { payload, others: Int32Array.from(others) };
       const list = this.#byKey.get(key);
       if (list) list.push(bag);
       else this.#byKey.set(key, [bag]);
     }
     this.#pending.length = 0;
+    this.#bagsOf = new Array<Bag[] | undefined>(vocabularySize()).fill(undefined);
+    for (const [key, bags] of this.#byKey) this.#bagsOf[key] = bags;
     this.#built = true;
   }
 
   /** Per word id, 1 + its first position in the sentence being read (0: absent); reset after each sentence. */
   #firstAt = new Int32Array(0);
+  /**
+   * The sentence's words hashed to bits (id & PRESENT_MASK), small enough to stay in cache: most bags miss a
+   * word, seen here without reading #firstAt; reset after each sentence.
+   */
+  readonly #present = new Uint8Array((PRESENT_MASK + 1) >> 3);
 
   /** Every phrase whose words all occur within MAX_SPAN tokens of one sentence (first occurrences). */
   matchAll(tokens: NoteTokens): BagMatch[] {
@@ -72,18 +85,26 @@ export class BagMatcher {
     for (let a = 0; a < ids.length;) {
       let b = a;
       while (b < ids.length && sentence[b] === sentence[a]) b++;
+      const present = this.#present;
       for (let i = a; i < b; i++) {
         const id = ids[i]!;
-        if (id >= STOPWORD_IDS && firstAt[id] === 0) firstAt[id] = i + 1;
+        if (id >= STOPWORD_IDS && firstAt[id] === 0) {
+          firstAt[id] = i + 1;
+          present[(id & PRESENT_MASK) >> 3]! |= 1 << (id & 7);
+        }
       }
       for (let i = a; i < b; i++) {
         const id = ids[i]!;
         // Each distinct word once: at its first occurrence.
         if (id < STOPWORD_IDS || firstAt[id] !== i + 1) continue;
-        const bags = this.#byKey.get(id);
+        const bags = id < this.#bagsOf.length ? this.#bagsOf[id] : undefined;
         if (bags) for (const bag of bags) this.#place(bag, i, firstAt, out);
       }
-      for (let i = a; i < b; i++) if (ids[i]! >= 0) firstAt[ids[i]!] = 0;
+      for (let i = a; i < b; i++) {
+        if (ids[i]! < 0) continue;
+        firstAt[ids[i]!] = 0;
+        present[(ids[i]! & PRESENT_MASK) >> 3] = 0;
+      }
       a = b;
     }
     return out;
@@ -93,8 +114,11 @@ export class BagMatcher {
     let first = k;
     let last = k;
     const others = bag.others;
+    const present = this.#present;
     for (let j = 0; j < others.length; j++) {
-      const p = firstAt[others[j]!]! - 1;
+      const w = others[j]!;
+      if ((present[(w & PRESENT_MASK) >> 3]! & (1 << (w & 7))) === 0) return;
+      const p = firstAt[w]! - 1;
       if (p < 0) return;
       if (p < first) first = p;
       else if (p > last) last = p;
