@@ -30,8 +30,13 @@ interface Bag {
 export class BagMatcher {
   readonly #pending: { payload: number; words: number[]; group: string }[] = [];
   readonly #byKey = new Map<number, Bag[]>();
-  /** #byKey as an array by word id (every distinct word of a note is looked up). */
-  #bagsOf: (Bag[] | undefined)[] = [];
+  /**
+   * #byKey laid out for reading (every distinct word of a note is looked up): the bags of word id `w` are
+   * #flat[#start[w], #start[w + 1]), each as payload, word count, words; contiguous, so a word's bags are read
+   * in one sweep of memory.
+   */
+  #start = new Int32Array(1);
+  #flat = new Int32Array(0);
   #built = false;
 
   /**
@@ -61,9 +66,26 @@ export class BagMatcher {
       else this.#byKey.set(key, [bag]);
     }
     this.#pending.length = 0;
-    this.#bagsOf = new Array<Bag[] | undefined>(vocabularySize()).fill(undefined);
-    for (const [key, bags] of this.#byKey) this.#bagsOf[key] = bags;
+    this.#layOut();
     this.#built = true;
+  }
+
+  #layOut(): void {
+    const start = new Int32Array(vocabularySize() + 1);
+    for (const [key, bags] of this.#byKey) for (const b of bags) start[key + 1]! += 2 + b.others.length;
+    for (let w = 1; w < start.length; w++) start[w]! += start[w - 1]!;
+    const flat = new Int32Array(start[start.length - 1]!);
+    for (const [key, bags] of this.#byKey) {
+      let p = start[key]!;
+      for (const b of bags) {
+        flat[p] = b.payload;
+        flat[p + 1] = b.others.length;
+        flat.set(b.others, p + 2);
+        p += 2 + b.others.length;
+      }
+    }
+    this.#start = start;
+    this.#flat = flat;
   }
 
   /** Per word id, 1 + its first position in the sentence being read (0: absent); reset after each sentence. */
@@ -97,8 +119,9 @@ export class BagMatcher {
         const id = ids[i]!;
         // Each distinct word once: at its first occurrence.
         if (id < STOPWORD_IDS || firstAt[id] !== i + 1) continue;
-        const bags = id < this.#bagsOf.length ? this.#bagsOf[id] : undefined;
-        if (bags) for (const bag of bags) this.#place(bag, i, firstAt, out);
+        if (id + 1 >= this.#start.length) continue;
+        const end = this.#start[id + 1]!;
+        for (let p = this.#start[id]!; p < end; p += 2 + this.#flat[p + 1]!) this.#place(p, i, firstAt, out);
       }
       for (let i = a; i < b; i++) {
         if (ids[i]! < 0) continue;
@@ -110,20 +133,22 @@ export class BagMatcher {
     return out;
   }
 
-  #place(bag: Bag, k: number, firstAt: Int32Array, out: BagMatch[]): void {
+  /** Adds the bag at #flat[p] keyed by the word at token `k` when its other words are near enough. */
+  #place(p: number, k: number, firstAt: Int32Array, out: BagMatch[]): void {
     let first = k;
     let last = k;
-    const others = bag.others;
+    const flat = this.#flat;
     const present = this.#present;
-    for (let j = 0; j < others.length; j++) {
-      const w = others[j]!;
+    const end = p + 2 + flat[p + 1]!;
+    for (let j = p + 2; j < end; j++) {
+      const w = flat[j]!;
       if ((present[(w & PRESENT_MASK) >> 3]! & (1 << (w & 7))) === 0) return;
-      const p = firstAt[w]! - 1;
-      if (p < 0) return;
-      if (p < first) first = p;
-      else if (p > last) last = p;
+      const at = firstAt[w]! - 1;
+      if (at < 0) return;
+      if (at < first) first = at;
+      else if (at > last) last = at;
       if (last - first >= MAX_SPAN) return;
     }
-    out.push({ first, last, payload: bag.payload });
+    out.push({ first, last, payload: flat[p]! });
   }
 }
