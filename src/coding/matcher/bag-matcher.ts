@@ -13,6 +13,8 @@ import { STOPWORD_IDS, internWord, vocabularySize } from '../text/token-vocabula
 /** Longest stretch of a sentence (in tokens) a loose match may span. */
 export const MAX_SPAN = 8;
 
+const PRESENT_MASK = (1 << 15) - 1;
+
 export interface BagMatch {
   readonly first: number;
   readonly last: number;
@@ -28,6 +30,13 @@ interface Bag {
 export class BagMatcher {
   readonly #pending: { payload: number; words: number[]; group: string }[] = [];
   readonly #byKey = new Map<number, Bag[]>();
+  /**
+   * #byKey laid out for reading (every distinct word of a note is looked up): the bags of word id `w` are
+   * #flat[#start[w], #start[w + 1]), each as payload, word count, words; contiguous, so a word's bags are read
+   * in one sweep of memory.
+   */
+  #start = new Int32Array(1);
+  #flat = new Int32Array(0);
   #built = false;
 
   /**
@@ -49,17 +58,43 @@ export class BagMatcher {
       if (seen.has(same)) continue;
       seen.add(same);
       const key = words.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
-      const bag = { payload, others: Int32Array.from(words.filter((w) => w !== key)) };
+      // Rarest first: a bag is most often rejected by its first missing word (the order changes no match).
+      const others = words.filter((w) => w !== key).sort((x, y) => frequency.get(x)! - frequency.get(y)!);
+      const bag = { payload, others: Int32Array.from(others) };
       const list = this.#byKey.get(key);
       if (list) list.push(bag);
       else this.#byKey.set(key, [bag]);
     }
     this.#pending.length = 0;
+    this.#layOut();
     this.#built = true;
+  }
+
+  #layOut(): void {
+    const start = new Int32Array(vocabularySize() + 1);
+    for (const [key, bags] of this.#byKey) for (const b of bags) start[key + 1]! += 2 + b.others.length;
+    for (let w = 1; w < start.length; w++) start[w]! += start[w - 1]!;
+    const flat = new Int32Array(start[start.length - 1]!);
+    for (const [key, bags] of this.#byKey) {
+      let p = start[key]!;
+      for (const b of bags) {
+        flat[p] = b.payload;
+        flat[p + 1] = b.others.length;
+        flat.set(b.others, p + 2);
+        p += 2 + b.others.length;
+      }
+    }
+    this.#start = start;
+    this.#flat = flat;
   }
 
   /** Per word id, 1 + its first position in the sentence being read (0: absent); reset after each sentence. */
   #firstAt = new Int32Array(0);
+  /**
+   * The sentence's words hashed to bits (id & PRESENT_MASK), small enough to stay in cache: most bags miss a
+   * word, seen here without reading #firstAt; reset after each sentence.
+   */
+  readonly #present = new Uint8Array((PRESENT_MASK + 1) >> 3);
 
   /** Every phrase whose words all occur within MAX_SPAN tokens of one sentence (first occurrences). */
   matchAll(tokens: NoteTokens): BagMatch[] {
@@ -72,34 +107,48 @@ export class BagMatcher {
     for (let a = 0; a < ids.length;) {
       let b = a;
       while (b < ids.length && sentence[b] === sentence[a]) b++;
+      const present = this.#present;
       for (let i = a; i < b; i++) {
         const id = ids[i]!;
-        if (id >= STOPWORD_IDS && firstAt[id] === 0) firstAt[id] = i + 1;
+        if (id >= STOPWORD_IDS && firstAt[id] === 0) {
+          firstAt[id] = i + 1;
+          present[(id & PRESENT_MASK) >> 3]! |= 1 << (id & 7);
+        }
       }
       for (let i = a; i < b; i++) {
         const id = ids[i]!;
         // Each distinct word once: at its first occurrence.
         if (id < STOPWORD_IDS || firstAt[id] !== i + 1) continue;
-        const bags = this.#byKey.get(id);
-        if (bags) for (const bag of bags) this.#place(bag, i, firstAt, out);
+        if (id + 1 >= this.#start.length) continue;
+        const end = this.#start[id + 1]!;
+        for (let p = this.#start[id]!; p < end; p += 2 + this.#flat[p + 1]!) this.#place(p, i, firstAt, out);
       }
-      for (let i = a; i < b; i++) if (ids[i]! >= 0) firstAt[ids[i]!] = 0;
+      for (let i = a; i < b; i++) {
+        if (ids[i]! < 0) continue;
+        firstAt[ids[i]!] = 0;
+        present[(ids[i]! & PRESENT_MASK) >> 3] = 0;
+      }
       a = b;
     }
     return out;
   }
 
-  #place(bag: Bag, k: number, firstAt: Int32Array, out: BagMatch[]): void {
+  /** Adds the bag at #flat[p] keyed by the word at token `k` when its other words are near enough. */
+  #place(p: number, k: number, firstAt: Int32Array, out: BagMatch[]): void {
     let first = k;
     let last = k;
-    const others = bag.others;
-    for (let j = 0; j < others.length; j++) {
-      const p = firstAt[others[j]!]! - 1;
-      if (p < 0) return;
-      if (p < first) first = p;
-      else if (p > last) last = p;
+    const flat = this.#flat;
+    const present = this.#present;
+    const end = p + 2 + flat[p + 1]!;
+    for (let j = p + 2; j < end; j++) {
+      const w = flat[j]!;
+      if ((present[(w & PRESENT_MASK) >> 3]! & (1 << (w & 7))) === 0) return;
+      const at = firstAt[w]! - 1;
+      if (at < 0) return;
+      if (at < first) first = at;
+      else if (at > last) last = at;
       if (last - first >= MAX_SPAN) return;
     }
-    out.push({ first, last, payload: bag.payload });
+    out.push({ first, last, payload: flat[p]! });
   }
 }
