@@ -44,7 +44,7 @@ describe('boosted trees prediction', () => {
     it(`depth ${depth}: the flat walk scores every row as the trees do`, () => {
       const model = trainBoostedTrees(GRID, labels, { rounds: 20, depth });
       for (const row of GRID) {
-        const z = model.trees.reduce((sum, tree) => sum + walk(tree, row), model.base);
+        const z = model.trees.reduce<number>((sum, tree) => sum + walk(tree, row), model.base);
         assert.ok(Math.abs(predictBoostedTrees(model, row) - 1 / (1 + Math.exp(-z))) < 1e-12);
       }
     });

@@ -240,7 +240,7 @@ export function trainingRows(
     const resources = foldResources[d % FOLDS]!;
     const candidates = collectCandidates(resources, t.tokens, { gold: new Set(), doc: d });
     const documents = resources.model!.associations.documents;
-    const features = documentFeatures(candidates, documents, t.tokens.norm.length, () => 0, resources.priors);
+    const features = documentFeatures(candidates, documents, t.tokens, () => 0, resources.priors);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
       rows.push({ doc: d, key: `${c.system}|${c.code}`, system: c.system, features: features[i]!, label });
