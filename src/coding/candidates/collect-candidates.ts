@@ -12,12 +12,16 @@ import { splitModelCode } from '../learned/coding-model.ts';
 import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
 import { neighbourCodes, noteVector } from '../learned/document-neighbours.ts';
 import { associate } from '../learned/phrase-associations.ts';
+import { pcsFormOf } from '../learned/pcs-prefix-forms.ts';
 import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
+import { matchImaging } from '../matcher/pcs-imaging.ts';
 
 const MIN_ASSOCIATION = 0.25;
+/** Procedures are few per note and their phrases short ("ct", "biopsy"): weaker associations still rank. */
+const MIN_PCS_ASSOCIATION = 0.15;
 const MAX_MENTIONS = 8;
 /** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
 const MIN_NEIGHBOUR_SCORE = 0.08;
@@ -93,6 +97,10 @@ function candidateFor(
 ): Candidate {
   let c = byKey.get(key);
   if (!c) {
+    // PCS codes are learned and matched per 4-character prefix; the candidate is the full code emitted for it.
+    if (system === 'icd10pcs') {
+      code = pcsFormOf(r.model?.pcsForms ?? {}, code, (full) => r.pcs?.get(full) !== undefined);
+    }
     const rec = recordOf(r, system, code, key);
     const prior = (r.priors.get(key) ?? 0) - (loo?.gold.has(key) ? 1 : 0);
     c = {
@@ -196,6 +204,27 @@ function keyInfoOf(model: CodingModel): Map<string, { readonly code: number; rea
   return info;
 }
 
+/** Imaging prefixes named by a modality and a body region (pcs-imaging.ts), as dictionary mentions. */
+function addImaging(
+  r: CandidateResources,
+  pcs: CodeSet,
+  byKey: Map<string, Candidate>,
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+  assertion: MentionAssertion,
+): void {
+  for (const hit of matchImaging(pcs, tokens)) {
+    const c = candidateFor(r, byKey, 'icd10pcs', hit.prefix, loo);
+    if (c.mentions.some((m) => m.first === hit.first && m.entry)) continue;
+    c.mentions.push({
+      first: hit.first,
+      last: hit.last,
+      flags: assertion(hit.first, hit.last),
+      entry: { code: hit.prefix, source: 'title', path: hit.path },
+    });
+  }
+}
+
 /** Collects and merges the candidates of one note. */
 export function collectCandidates(
   r: CandidateResources,
@@ -223,10 +252,13 @@ export function collectCandidates(
       entry: hit.entry,
     });
   }
+  if (r.pcs) addImaging(r, r.pcs, byKey, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
-    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
+    const min = Math.min(MIN_ASSOCIATION, MIN_PCS_ASSOCIATION);
+    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, min)) {
       const { system, code } = splitKey(key);
+      if (ev.best < (system === 'icd10pcs' ? MIN_PCS_ASSOCIATION : MIN_ASSOCIATION)) continue;
       const c = candidateFor(r, byKey, system, code, loo, key);
       c.association = ev;
       for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {
