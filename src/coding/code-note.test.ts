@@ -223,6 +223,12 @@ describe('imaging procedures', () => {
     assert.equal(ct.evidence[0]?.text, 'CT scan of the abdomen and pelvis');
   });
 
+  it('a biopsy without a full code to learn from is coded at its 4-character prefix, said so', () => {
+    const [biopsy] = pcsOf('A gastric biopsy was taken.');
+    assert.equal(biopsy?.code, '0DB6');
+    assert.match(biopsy.description, /4-character prefix: approach, device and qualifier not documented/);
+  });
+
   it('a modality without a region codes nothing', () => {
     assert.deepEqual(pcsOf('The CT showed no metastases.'), []);
   });

@@ -18,6 +18,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 import { matchImaging } from '../matcher/pcs-imaging.ts';
+import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
 
 const MIN_ASSOCIATION = 0.25;
 /** Procedures are few per note and their phrases short ("ct", "biopsy"): weaker associations still rank. */
@@ -204,8 +205,11 @@ function keyInfoOf(model: CodingModel): Map<string, { readonly code: number; rea
   return info;
 }
 
-/** Imaging prefixes named by a modality and a body region (pcs-imaging.ts), as dictionary mentions. */
-function addImaging(
+/**
+ * PCS prefixes named by a procedure word and a body part, as dictionary mentions: imaging by modality and
+ * region (pcs-imaging.ts), biopsy / excision / resection / drainage by body part (pcs-root-operations.ts).
+ */
+function addProcedures(
   r: CandidateResources,
   pcs: CodeSet,
   byKey: Map<string, Candidate>,
@@ -213,7 +217,7 @@ function addImaging(
   loo: LeaveOneOut | undefined,
   assertion: MentionAssertion,
 ): void {
-  for (const hit of matchImaging(pcs, tokens)) {
+  for (const hit of [...matchImaging(pcs, tokens), ...matchRootOperations(pcs, tokens)]) {
     const c = candidateFor(r, byKey, 'icd10pcs', hit.prefix, loo);
     if (c.mentions.some((m) => m.first === hit.first && m.entry)) continue;
     c.mentions.push({
@@ -252,7 +256,7 @@ export function collectCandidates(
       entry: hit.entry,
     });
   }
-  if (r.pcs) addImaging(r, r.pcs, byKey, tokens, loo, assertion);
+  if (r.pcs) addProcedures(r, r.pcs, byKey, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     const min = Math.min(MIN_ASSOCIATION, MIN_PCS_ASSOCIATION);

@@ -23,8 +23,18 @@ describe('imaging procedures named by a modality and a body region', () => {
     ['both sides stated', 'Bilateral renal ultrasound.', ['BT43']],
     ['a modality word that names the body part', 'Transthoracic echocardiogram without findings.', ['B246']],
     ['PET is not a section B study', 'Positron emission tomography of the abdomen.', []],
-    ['words after the modality count only after "of"', 'CT showed a mass near the abdomen.', []],
+    [
+      'with no region beside it, the organ of the finding',
+      'Ultrasound showed a cyst in the left kidney.',
+      ['BT42'],
+    ],
+    [
+      'a region beside the modality wins over the finding',
+      'Abdominal CT showed a cyst in the brain.',
+      ['BW20'],
+    ],
     ['a region in another sentence does not count', 'Abdominal pain.\nCT was requested.', []],
+    ['the finding is read in the sentence only', 'CT was requested.\nThe abdomen was soft.', []],
     ['"resonance" needs "magnetic"', 'Abdominal resonance frequency.', []],
   ];
   for (const [name, text, expected] of CASES) {
