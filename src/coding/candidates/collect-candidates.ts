@@ -21,8 +21,6 @@ import { matchImaging } from '../matcher/pcs-imaging.ts';
 import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
 
 const MIN_ASSOCIATION = 0.25;
-/** Procedures are few per note and their phrases short ("ct", "biopsy"): weaker associations still rank. */
-const MIN_PCS_ASSOCIATION = 0.15;
 const MAX_MENTIONS = 8;
 /** Similarity-weighted share of the nearest training documents that makes their code a candidate. */
 const MIN_NEIGHBOUR_SCORE = 0.08;
@@ -259,10 +257,8 @@ export function collectCandidates(
   if (r.pcs) addProcedures(r, r.pcs, byKey, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
-    const min = Math.min(MIN_ASSOCIATION, MIN_PCS_ASSOCIATION);
-    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, min)) {
+    for (const [key, ev] of associate(r.model.associations, tokens, loo?.own, MIN_ASSOCIATION)) {
       const { system, code } = splitKey(key);
-      if (ev.best < (system === 'icd10pcs' ? MIN_PCS_ASSOCIATION : MIN_ASSOCIATION)) continue;
       const c = candidateFor(r, byKey, system, code, loo, key);
       c.association = ev;
       for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {
