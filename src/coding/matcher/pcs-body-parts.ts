@@ -175,12 +175,26 @@ export function regionsNamed(
     if (k !== window.i) for (const c of conceptsOf(norm[k]!)) words.add(c);
   }
   const found = regions.filter((r) => r.concepts.every((c) => words.has(c)) && sideFits(r.side, words));
-  return found.filter(
+  const specific = found.filter(
     (r) =>
       !found.some(
         (o) => o.concepts.length > r.concepts.length && r.concepts.every((c) => o.concepts.includes(c)),
       ),
   );
+  // A region word names the region: "pelvic CT" is of the Pelvic Region (anatomical regions, body system W),
+  // not of the pelvic bones, when both tables have the same words.
+  return specific.filter(
+    (r) =>
+      r.prefix[1] === REGIONS_SYSTEM ||
+      !specific.some((o) => o.prefix[1] === REGIONS_SYSTEM && sameConcepts(o.concepts, r.concepts)),
+  );
+}
+
+/** Body system character of the anatomical regions (section B and section 0 alike). */
+const REGIONS_SYSTEM = 'W';
+
+function sameConcepts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((c) => b.includes(c));
 }
 
 /** The evidence span: the procedure word and the window's words that name the region. */
@@ -212,21 +226,33 @@ export interface PcsHit {
 const BEFORE = 3;
 const AFTER = 7;
 
-/** Token window around a procedure word at `i`, in its sentence; with `rest`, the rest of the sentence. */
+/**
+ * Token window around a procedure word at `i`, in its sentence: BEFORE words before it (words in `free` not
+ * counted; none from `stop` on) and, when an "of" follows, AFTER words after it; with `rest`, the rest of the sentence instead.
+ */
 export function windowOf(
   norm: readonly string[],
   sentence: Int32Array,
   i: number,
-  rest?: number,
+  options: {
+    readonly rest?: number;
+    readonly free?: ReadonlySet<string>;
+    readonly stop?: ReadonlySet<string>;
+  } = {},
 ): { i: number; first: number; last: number } {
   const same = (k: number): boolean => k >= 0 && k < norm.length && sentence[k] === sentence[i];
-  if (rest !== undefined) {
+  if (options.rest !== undefined) {
     let last = i;
-    while (same(last + 1) && last - i < rest) last++;
+    while (same(last + 1) && last - i < options.rest) last++;
     return { i, first: i, last };
   }
+  // Words of the procedure's own name ("abdominal computed tomography (CT)") do not use up the budget.
   let first = i;
-  while (same(first - 1) && i - first < BEFORE) first--;
+  let budget = BEFORE;
+  while (same(first - 1) && budget > 0 && !options.stop?.has(norm[first - 1]!)) {
+    first--;
+    if (!options.free?.has(norm[first]!)) budget--;
+  }
   let last = i;
   if (norm.slice(i + 1, i + 4).includes('of')) while (same(last + 1) && last - i < AFTER) last++;
   return { i, first, last };

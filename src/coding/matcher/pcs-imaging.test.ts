@@ -15,6 +15,12 @@ describe('imaging procedures named by a modality and a body region', () => {
     ['a compound region names both parts, not one', 'Thoraco-abdominal CT was normal.', ['BW24']],
     ['three regions after "of"', 'A CT scan of the chest, abdomen and pelvis was performed.', ['BW25']],
     ['"abdominopelvic" is abdomen and pelvis', 'Abdominopelvic computed tomography.', ['BW21']],
+    [
+      'the name of the modality does not hide the region',
+      'An abdominal-pelvic computed tomography (CT) scan.',
+      ['BW21'],
+    ],
+    ['a region word is of the anatomical region, not the bones', 'The pelvic CT scan was normal.', ['BW2G']],
     ['the modality sets the type', 'Abdominal ultrasound showed a cyst.', ['BW40']],
     ['"cerebral" is the brain, "cranial" the skull', 'Cerebral MRI and cranial CT.', ['B030', 'BN20']],
     ['x-ray is plain radiography', 'The chest X-ray was normal.', ['BW03']],

@@ -32,6 +32,25 @@ const IMPLIED: ReadonlyMap<string, { readonly type: string; readonly concepts: r
   ],
 );
 
+/** Words of a modality's name besides the modality words ("computed axial tomography", "CT scan"). */
+const NAME_WORDS = [
+  ...['computed', 'computerized', 'computerised', 'axial', 'scan', 'magnetic', 'imaging', 'x'],
+  ...['simple', 'plain', 'contrast', 'enhanced', 'helical', 'multislice', 'control', 'new'],
+];
+
+/**
+ * Per modality, the words read past when looking back for the region (its own name: "abdominal-pelvic
+ * computed tomography (CT)") and the words that end the look back (another modality: "cerebral MRI and CT").
+ */
+const LOOK_BACK: ReadonlyMap<string, { free: ReadonlySet<string>; stop: ReadonlySet<string> }> = new Map(
+  [...new Set(MODALITY_WORDS.values())].map((type) => {
+    const words = [...MODALITY_WORDS, ...[...IMPLIED].map(([w, m]) => [w, m.type] as const)];
+    const own = words.filter(([, t]) => t === type).map(([w]) => w);
+    const other = words.filter(([, t]) => t !== type).map(([w]) => w);
+    return [type, { free: new Set([...NAME_WORDS, ...own]), stop: new Set(other) }];
+  }),
+);
+
 /** Words before "tomography" that make it another procedure (PET is nuclear medicine, OCT is not section B). */
 const NOT_IMAGING_BEFORE = new Set(['emission', 'coherence', 'optical']);
 
@@ -77,12 +96,12 @@ export function matchImaging(pcs: CodeSet, tokens: NoteTokens): PcsHit[] {
     if (type === undefined) continue;
     const regions = byType.get(type) ?? [];
     const implied = IMPLIED.get(norm[i]!)?.concepts;
-    let window = windowOf(norm, sentence, i);
+    let window = windowOf(norm, sentence, i, LOOK_BACK.get(type));
     let best = regionsNamed(regions, norm, window, implied);
     // "Ultrasound showed a cyst in the left kidney": with no region beside it, the study is of the organ
     // the sentence's finding sits in.
     if (best.length === 0) {
-      window = windowOf(norm, sentence, i, FINDING_AFTER);
+      window = windowOf(norm, sentence, i, { rest: FINDING_AFTER });
       best = regionsNamed(regions, norm, window, implied);
     }
     for (const r of best) hits.push({ prefix: r.prefix, ...spanOf(norm, window, r), path: r.title });
