@@ -2,7 +2,7 @@
  * Trains the coding engine's model from CodiEsp TRAIN only (dev is for reporting; test is held out) and
  * writes src/coding/learned/model/codiesp-en.json. Reproducible: same inputs, same file.
  *
- *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>] [--assertion lexical|context] [--reranker blend|logistic]
+ *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>] [--assertion lexical|context] [--reranker trees|blend|logistic]
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { ASSERTION_DETECTORS } from '../src/coding/assertion/assertion-flags.ts'
 import { parseCodiEspJsonl } from '../src/coding/eval/codiesp-reader.ts';
 import { defaultCodeSetFiles, loadDevCodeSets } from '../src/coding/eval/load-code-sets.ts';
 import { trainCodingModel } from '../src/coding/learned/train-model.ts';
+import { RERANKER_KINDS } from '../src/coding/learned/reranker-confidence.ts';
 import { buildCodeDictionary } from '../src/coding/matcher/code-dictionary.ts';
 import { repoRoot, sharedDir } from '../test/support/shared-data.ts';
 
@@ -19,7 +20,7 @@ const { values } = parseArgs({
     train: { type: 'string', default: path.join(sharedDir(), 'eval/codiesp/train/codiesp_train.jsonl') },
     out: { type: 'string', default: path.join(repoRoot, 'src/coding/learned/model/codiesp-en.json') },
     assertion: { type: 'string', default: 'lexical' },
-    reranker: { type: 'string', default: 'blend' },
+    reranker: { type: 'string', default: 'trees' },
   },
 });
 const started = Date.now();
@@ -27,7 +28,8 @@ const docs = parseCodiEspJsonl(readFileSync(values.train, 'utf8'), values.train)
 const codeSets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
 const assertion = ASSERTION_DETECTORS.find((a) => a === values.assertion);
 if (!assertion) throw new Error(`--assertion must be one of ${ASSERTION_DETECTORS.join(', ')}`);
-const reranker = values.reranker === 'logistic' ? 'logistic' : 'blend';
+const reranker = RERANKER_KINDS.find((k) => k === values.reranker);
+if (!reranker) throw new Error(`--reranker must be one of ${RERANKER_KINDS.join(', ')}`);
 const model = trainCodingModel(docs, codeSets, buildCodeDictionary(codeSets.cm), assertion, reranker);
 mkdirSync(path.dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(model)}\n`);

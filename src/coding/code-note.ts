@@ -27,6 +27,7 @@ import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts
 import { detectSections, sectionAt } from '../nlp/index.ts';
 import type { Section } from '../nlp/index.ts';
 import { tokenizeNote } from './text/note-tokens.ts';
+import { addSentenceWords } from './text/sentence-words.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
 
 /** Section weight of the diagnosis-bearing sections (assessment, diagnoses, impression; see src/nlp). */
@@ -82,24 +83,15 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The words of the sentences a code's mentions sit in (for laterality, stage, type). */
-/** Words of the sentences a code's mentions sit in, with their adjacent pairs. */
+/** Words of the sentences a code's mentions sit in, with their adjacent pairs (for laterality, stage, type). */
 function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
-  const { norm, sentence } = tokens;
   const words = new Set<string>();
   const done = new Set<number>();
   for (const m of w.mentions) {
-    const s = sentence[m.first]!;
+    const s = tokens.sentence[m.first]!;
     if (done.has(s)) continue;
     done.add(s);
-    // Sentence numbers never decrease along the tokens: the sentence is the run around the mention.
-    let a = m.first;
-    while (a > 0 && sentence[a - 1] === s) a--;
-    for (let i = a; i < norm.length && sentence[i] === s; i++) {
-      words.add(norm[i]!);
-      // Adjacent pairs let a number be read with its word ("stage 3b", not the "2" of "type 2").
-      if (i > a) words.add(`${norm[i - 1]!} ${norm[i]!}`);
-    }
+    addSentenceWords(tokens, m.first, words);
   }
   return words;
 }

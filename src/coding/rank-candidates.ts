@@ -57,14 +57,21 @@ export function rankCandidates(
 ): RankedCandidate[] {
   const model = r.model;
   const features = model
-    ? documentFeatures(candidates, model.associations.documents, tokenCount, (c) => {
-        const [pos, cand] = model.codeStats[c.key] ?? [0, 0];
-        return codePrecision(pos, cand, model.baseRates[c.system]);
-      })
+    ? documentFeatures(
+        candidates,
+        model.associations.documents,
+        tokenCount,
+        (c) => {
+          const [pos, cand] = model.codeStats[c.key] ?? [0, 0];
+          return codePrecision(pos, cand, model.baseRates[c.system]);
+        },
+        r.priors,
+      )
     : undefined;
   const out = candidates.map((candidate, i) => {
     const learned = model
       ? rerankerConfidence(
+          model.reranker ?? 'blend',
           model.rerankers[candidate.system],
           model.boosted?.[candidate.system],
           features![i]!,

@@ -19,6 +19,8 @@ import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 import { matchImaging } from '../matcher/pcs-imaging.ts';
 import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
+import { refineBySentence } from '../rules/specificity.ts';
+import { addSentenceWords } from '../text/sentence-words.ts';
 
 const MIN_ASSOCIATION = 0.25;
 const MAX_MENTIONS = 8;
@@ -114,6 +116,7 @@ function candidateFor(
       prior,
       known: !!rec,
       billable: !!rec?.billable,
+      refined: false,
     };
     byKey.set(key, c);
   }
@@ -227,6 +230,29 @@ function addProcedures(
   }
 }
 
+/**
+ * A dictionary phrase often names a header ("myopia": H52.1) where the coder gives the billable code below it
+ * (H52.10): each header the dictionary named also proposes the child its sentence states, else the default
+ * (unspecified) child, as the specificity rule would complete it (rules/specificity.ts), with the header's
+ * mentions. Headers completed only by a 7th character are left to that rule.
+ */
+function addRefinedChildren(
+  r: CandidateResources,
+  byKey: Map<string, Candidate>,
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+): void {
+  for (const c of [...byKey.values()]) {
+    if (!c.known || c.billable || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
+    const code = refineBySentence(r.cm, c.code, addSentenceWords(tokens, c.mentions[0]!.first));
+    if (code === c.code) continue;
+    const child = candidateFor(r, byKey, 'icd10cm', code, loo);
+    if (child.mentions.length > 0) continue;
+    child.refined = true;
+    child.mentions.push(...c.mentions);
+  }
+}
+
 /** Collects and merges the candidates of one note. */
 export function collectCandidates(
   r: CandidateResources,
@@ -254,6 +280,7 @@ export function collectCandidates(
       entry: hit.entry,
     });
   }
+  addRefinedChildren(r, byKey, tokens, loo);
   if (r.pcs) addProcedures(r, r.pcs, byKey, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.

@@ -15,18 +15,26 @@ export interface GoldDocument {
    * Where each gold code's evidence sits, as a fraction (0..1) of the Spanish original's length; the English
    * is a sentence-by-sentence translation, so the same fraction of the English text lands near it.
    */
-  readonly evidence: readonly { readonly code: string; readonly at: number }[];
+  readonly evidence: readonly GoldEvidence[];
 }
 
-function evidenceOf(obj: Record<string, unknown>): { code: string; at: number }[] {
+/** One gold code's evidence: where it sits (fraction of the Spanish text) and its Spanish words. */
+export interface GoldEvidence {
+  readonly code: string;
+  readonly at: number;
+  readonly text: string;
+}
+
+function evidenceOf(obj: Record<string, unknown>): GoldEvidence[] {
   const es = obj['text_es'];
   const list = obj['evidence'];
   if (typeof es !== 'string' || es.length === 0 || !Array.isArray(list)) return [];
-  const out: { code: string; at: number }[] = [];
+  const out: GoldEvidence[] = [];
   for (const e of list as Record<string, unknown>[]) {
     const start = Number(String(e['offsets_es'] ?? '').split(/[ ;]/)[0]);
     if (typeof e['code'] === 'string' && Number.isFinite(start)) {
-      out.push({ code: normalizeCode(e['code']), at: Math.min(1, start / es.length) });
+      const text = typeof e['text_es'] === 'string' ? e['text_es'] : '';
+      out.push({ code: normalizeCode(e['code']), at: Math.min(1, start / es.length), text });
     }
   }
   return out;

@@ -35,6 +35,8 @@ export interface Candidate {
   prior: number;
   /** Whether the code is a code of the loaded release (billable or header). */
   known: boolean;
+  /** Proposed as the child a dictionary header leads to in its sentence (refineBySentence), not named itself. */
+  refined: boolean;
   billable: boolean;
 }
 
@@ -69,10 +71,15 @@ export const FEATURE_NAMES = [
   'centroidRelative',
   'knnRelative',
   'bestTimesPrecision',
+  'refinedChild',
+  'priorShareOfCategory',
+  'topPriorOfCategory',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
 export const CODE_PRECISION_COLUMN = FEATURE_NAMES.indexOf('codePrecision');
+/** Column of association strength times code precision (filled with it). */
+export const BEST_TIMES_PRECISION_COLUMN = FEATURE_NAMES.indexOf('bestTimesPrecision');
 
 /** How often a code was right when it was a candidate in training: (positives, candidacies). */
 export type CodeStats = Readonly<Record<string, readonly [number, number]>>;
@@ -96,19 +103,40 @@ export function keyCategory(key: string): string {
   return cat;
 }
 
-/** Features of one document's candidates, in FEATURE_NAMES order. */
+const CATEGORY_PRIORS = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+
+/** Training documents per category (sum over its codes' priors), per priors map. */
+function categoryPriors(priors: ReadonlyMap<string, number>): Map<string, number> {
+  let totals = CATEGORY_PRIORS.get(priors);
+  if (!totals) {
+    totals = new Map();
+    for (const [key, n] of priors) totals.set(keyCategory(key), (totals.get(keyCategory(key)) ?? 0) + n);
+    CATEGORY_PRIORS.set(priors, totals);
+  }
+  return totals;
+}
+
+/**
+ * Features of one document's candidates, in FEATURE_NAMES order. `priors` (training documents per code key)
+ * gives each code its share of its category in the gold, which tells the sibling the coders use (F17.200 for
+ * any smoker) from the one a phrase names (F17.210, "cigarettes").
+ */
 export function documentFeatures(
   candidates: readonly Candidate[],
   documents: number,
   tokenCount: number,
   precisionOf: (c: Candidate) => number,
+  priors: ReadonlyMap<string, number>,
 ): number[][] {
   const bestOfCategory = new Map<string, number>();
+  const topPrior = new Map<string, number>();
   const categories = candidates.map((c) => keyCategory(c.key));
   candidates.forEach((c, i) => {
     const cat = categories[i]!;
     bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
+    topPrior.set(cat, Math.max(topPrior.get(cat) ?? 0, c.prior));
   });
+  const totals = categoryPriors(priors);
   const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
   const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   return candidates.map((c, i) => {
@@ -124,6 +152,9 @@ export function documentFeatures(
       c.centroid / maxCentroid,
       (c.neighbour?.score ?? 0) / maxKnn,
       best * precision,
+      c.refined ? 1 : 0,
+      c.prior / ((totals.get(categories[i]!) ?? 0) + 1),
+      c.prior > 0 && c.prior >= topPrior.get(categories[i]!)! ? 1 : 0,
     ];
   });
 }

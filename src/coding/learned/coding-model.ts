@@ -12,6 +12,7 @@ import type { CentroidData } from './code-centroids.ts';
 import type { NeighbourData } from './document-neighbours.ts';
 import type { PcsForms } from './pcs-prefix-forms.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
+import type { RerankerKind } from './reranker-confidence.ts';
 
 export interface CodingModel {
   readonly format: 'medcode-coding-model/1';
@@ -32,7 +33,9 @@ export interface CodingModel {
   /** Per frequent code, the sum of its training documents' vectors (a Rocchio prototype). */
   readonly centroids: CentroidData;
   readonly rerankers: Readonly<Record<CandidateSystem, LogisticModel>>;
-  /** When present (trained with --reranker blend, the default), the confidence is the mean of trees and logistic. */
+  /** How the confidence is computed (reranker-confidence.ts); absent in older files: `blend`. */
+  readonly reranker?: RerankerKind;
+  /** Boosted trees (rerankers `trees` and `blend`). */
   readonly boosted?: Readonly<Record<CandidateSystem, TreeEnsemble>>;
   /** Per stored code key: (times gold, times a candidate) over the training documents. */
   readonly codeStats: CodeStats;

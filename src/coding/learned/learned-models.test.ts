@@ -4,6 +4,7 @@ import { tokenizeNote } from '../text/note-tokens.ts';
 import { predictBoostedTrees, trainBoostedTrees } from './boosted-trees.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
+import { rerankerConfidence } from './reranker-confidence.ts';
 
 /** A deterministic grid of points in [0, 1]^2. */
 const GRID = Array.from({ length: 400 }, (_, i) => [(i % 20) / 19, Math.floor(i / 20) / 19]);
@@ -27,6 +28,39 @@ describe('boosted trees', () => {
     const linear = trainLogistic(GRID, labels, { iterations: 500 });
     assert.ok(accuracy((r) => predictBoostedTrees(trees, r)) > 0.95);
     assert.ok(accuracy((r) => predictLogistic(linear, r)) < 0.8);
+  });
+});
+
+describe('reranker confidence', () => {
+  // The trees learn the interaction; the logistic model cannot, so the kinds disagree where it matters.
+  const rule = (x: number, y: number): number => (x > 0.5 !== y > 0.7 ? 1 : 0);
+  const labels = GRID.map(([x, y]) => rule(x!, y!));
+  const trees = trainBoostedTrees(GRID, labels, { rounds: 60 });
+  const logistic = trainLogistic(GRID, labels, { iterations: 500 });
+  const row = [0.9, 0.1];
+
+  it('trees: the trees decide where the logistic model is not near zero', () => {
+    assert.equal(rerankerConfidence('trees', logistic, trees, row), predictBoostedTrees(trees, row));
+  });
+
+  it('logistic: the trees are ignored', () => {
+    assert.equal(rerankerConfidence('logistic', logistic, trees, row), predictLogistic(logistic, row));
+  });
+
+  it('blend: the mean of both', () => {
+    const both = (predictBoostedTrees(trees, row) + predictLogistic(logistic, row)) / 2;
+    assert.equal(rerankerConfidence('blend', logistic, trees, row), both);
+  });
+
+  it('trees: a candidate the logistic model puts near zero keeps half its logistic score', () => {
+    const sure = trainLogistic(
+      GRID,
+      GRID.map(([x]) => (x! > 0.5 ? 1 : 0)),
+      { iterations: 500 },
+    );
+    const p = predictLogistic(sure, [0, 0]);
+    assert.ok(p < 0.02);
+    assert.equal(rerankerConfidence('trees', sure, trees, [0, 0]), p / 2);
   });
 });
 

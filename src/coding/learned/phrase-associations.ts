@@ -41,8 +41,17 @@ export interface AssociationEvidence {
 export interface TrainingDocument {
   readonly tokens: NoteTokens;
   readonly codes: readonly string[];
-  /** Where a code's evidence sits (fraction of the text); the phrases near it are credited, not the whole text. */
-  readonly evidence?: readonly { readonly code: string; readonly at: number }[];
+  /**
+   * Where a code's evidence sits: its English phrase when it was located (token span, evidence-locator.ts),
+   * else its position (fraction of the text). The phrases there are credited, not the whole text.
+   */
+  readonly evidence?: readonly TrainingEvidence[];
+}
+
+export interface TrainingEvidence {
+  readonly code: string;
+  readonly at: number;
+  readonly span?: { readonly first: number; readonly last: number };
 }
 
 /** Sentences credited per evidence: the one at the position and this many either side. */
@@ -63,12 +72,48 @@ function windowNgrams(tokens: NoteTokens, at: readonly number[]): Set<string> {
   return out;
 }
 
-/** The phrases credited to each code of a training document. */
-function creditedNgrams(doc: TrainingDocument, all: Map<string, number[]>): Map<string, Iterable<string>> {
+/**
+ * The n-grams that overlap one of the spans (a phrase reaching one word beyond the evidence counts too); those
+ * wholly inside a span are also added to `exact`.
+ */
+function spanNgrams(
+  tokens: NoteTokens,
+  spans: readonly { first: number; last: number }[],
+  exact: Set<string>,
+): Set<string> {
+  const out = new Set<string>();
+  forEachNgram(tokens, MAX_NGRAM, (key, first, n) => {
+    const last = first + n - 1;
+    if (!spans.some((s) => first <= s.last && last >= s.first)) return;
+    out.add(key);
+    if (spans.some((s) => first >= s.first && last <= s.last)) exact.add(key);
+  });
+  return out;
+}
+
+/**
+ * The phrases credited to each code of a training document; `exact` collects those inside a located evidence
+ * span (kept even when no other document has them: the coder pointed at them).
+ */
+function creditedNgrams(
+  doc: TrainingDocument,
+  all: Map<string, number[]>,
+  exact: Set<string> = new Set(),
+): Map<string, Iterable<string>> {
   const out = new Map<string, Iterable<string>>();
   for (const code of new Set(doc.codes)) {
-    const at = (doc.evidence ?? []).filter((e) => e.code === code).map((e) => e.at);
-    out.set(code, at.length === 0 ? all.keys() : windowNgrams(doc.tokens, at));
+    const mine = (doc.evidence ?? []).filter((e) => e.code === code);
+    const spans = mine.flatMap((e) => (e.span ? [e.span] : []));
+    if (mine.length === 0) out.set(code, all.keys());
+    else if (spans.length > 0) out.set(code, spanNgrams(doc.tokens, spans, exact));
+    else
+      out.set(
+        code,
+        windowNgrams(
+          doc.tokens,
+          mine.map((e) => e.at),
+        ),
+      );
   }
   return out;
 }
@@ -84,7 +129,10 @@ function documentNgrams(tokens: NoteTokens): Map<string, number[]> {
   return out;
 }
 
-/** Counts associations over training documents, keeping phrases seen in >= 2 documents. */
+/**
+ * Counts associations over training documents, keeping phrases seen in >= 2 documents or inside a located
+ * evidence span.
+ */
 export function trainPhraseAssociations(docs: readonly TrainingDocument[]): PhraseAssociationData {
   const grams = docs.map((d) => documentNgrams(d.tokens));
   const df = new Map<string, number>();
@@ -93,7 +141,8 @@ export function trainPhraseAssociations(docs: readonly TrainingDocument[]): Phra
   const codeDocs: number[] = [];
   const co = new Map<string, Map<number, number>>();
   docs.forEach((doc, d) => {
-    for (const [code, keys] of creditedNgrams(doc, grams[d]!)) {
+    const exact = new Set<string>();
+    for (const [code, keys] of creditedNgrams(doc, grams[d]!, exact)) {
       let id = codeIndex.get(code);
       if (id === undefined) {
         id = codeIndex.size;
@@ -102,7 +151,7 @@ export function trainPhraseAssociations(docs: readonly TrainingDocument[]): Phra
       }
       codeDocs[id]!++;
       for (const key of keys) {
-        if ((df.get(key) ?? 0) < 2) continue;
+        if ((df.get(key) ?? 0) < 2 && !exact.has(key)) continue;
         let m = co.get(key);
         if (!m) co.set(key, (m = new Map()));
         m.set(id, (m.get(id) ?? 0) + 1);

@@ -14,6 +14,7 @@ import { tokenizeNote } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CandidateSystem } from './candidate-features.ts';
 import {
+  BEST_TIMES_PRECISION_COLUMN,
   CODE_PRECISION_COLUMN,
   codePrecision,
   documentFeatures,
@@ -21,7 +22,9 @@ import {
 } from './candidate-features.ts';
 import type { CodingModel } from './coding-model.ts';
 import { trainBoostedTrees } from './boosted-trees.ts';
+import { locateEvidence } from './evidence-locator.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
+import type { RerankerKind } from './reranker-confidence.ts';
 import type { TreeEnsemble } from './boosted-trees.ts';
 import { trainLogistic } from './logistic-regression.ts';
 import { trainCentroids } from './code-centroids.ts';
@@ -34,7 +37,13 @@ export const CODIESP_ATTRIBUTION =
   'Trained on CodiEsp train (Miranda-Escalada, Gonzalez-Agirre, Krallinger, CodiEsp corpus, Zenodo ' +
   '10.5281/zenodo.3837305; overview: CLEF eHealth 2020, CEUR-WS Vol-2696 paper 263), CC BY 4.0.';
 
-interface Row {
+/** Folds of the cross-fitting, by document index. */
+const FOLDS = 5;
+
+/** Boosting for the trees-only reranker (chosen on out-of-fold training MAP). */
+const TREE_OPTIONS = { rounds: 150, depth: 3, learningRate: 0.1, bins: 64 } as const;
+
+export interface Row {
   readonly doc: number;
   readonly key: string;
   readonly system: CandidateSystem;
@@ -46,11 +55,15 @@ interface Row {
 function trainingDocument(doc: GoldDocument): TrainingDocument {
   const cm = doc.icd10cm.map((c) => `icd10cm|${c}`);
   const pcs = [...new Set(doc.icd10pcs.map((c) => `icd10pcs|${pcsPrefix(c)}`))];
-  const evidence = doc.evidence.map((e) => ({
-    code: doc.icd10pcs.includes(e.code) ? `icd10pcs|${pcsPrefix(e.code)}` : `icd10cm|${e.code}`,
-    at: e.at,
-  }));
-  return { tokens: tokenizeNote(doc.text), codes: [...cm, ...pcs], evidence };
+  const tokens = tokenizeNote(doc.text);
+  const evidence = doc.evidence.map((e) => {
+    const pcs = doc.icd10pcs.includes(e.code);
+    // Procedure evidence is mostly Spanish shorthand ("TAC abdomen", "RTU"): located worse than its sentence.
+    const span = pcs ? undefined : locateEvidence(tokens, e.text, e.at);
+    const code = pcs ? `icd10pcs|${pcsPrefix(e.code)}` : `icd10cm|${e.code}`;
+    return { code, at: e.at, ...(span ? { span } : {}) };
+  });
+  return { tokens, codes: [...cm, ...pcs], evidence };
 }
 
 /** Best-F1 threshold over (confidence, correct) pairs, with the number of gold codes for recall. */
@@ -72,19 +85,24 @@ function bestThreshold(scored: readonly Scored[], goldCount: number): { p: numbe
 }
 
 /**
- * Per-code precision as a candidate, and its feature filled in leave-one-out (each row's own label removed),
- * so a code often proposed but rarely gold (a frequent imaging code, say) is ranked down.
+ * Per-code precision as a candidate, and its feature filled out of fold (each fold's rows from the other
+ * folds' counts), so a code often proposed but rarely gold (a frequent imaging code, say) is ranked down.
+ * Leave-one-out would leak the label: for a code's own rows the value is lower exactly when the row is gold.
  */
-function fillCodePrecision(rows: Row[]): {
+export function fillCodePrecision(rows: Row[]): {
   codeStats: Record<string, [number, number]>;
   baseRates: Record<CandidateSystem, number>;
 } {
   const codeStats: Record<string, [number, number]> = {};
+  const foldStats: Record<string, [number, number]>[] = Array.from({ length: FOLDS }, () => ({}));
   const totals = { icd10cm: [0, 0], icd10pcs: [0, 0] };
   for (const r of rows) {
     const s = (codeStats[r.key] ??= [0, 0]);
     s[0] += r.label;
     s[1]++;
+    const f = (foldStats[r.doc % FOLDS]![r.key] ??= [0, 0]);
+    f[0] += r.label;
+    f[1]++;
     totals[r.system][0]! += r.label;
     totals[r.system][1]!++;
   }
@@ -92,29 +110,31 @@ function fillCodePrecision(rows: Row[]): {
   const baseRates = { icd10cm: rate(totals.icd10cm), icd10pcs: rate(totals.icd10pcs) };
   for (const r of rows) {
     const [pos, cand] = codeStats[r.key]!;
-    r.features[CODE_PRECISION_COLUMN] = codePrecision(pos - r.label, cand - 1, baseRates[r.system]);
-    r.features[r.features.length - 1] = r.features[0]! * r.features[CODE_PRECISION_COLUMN]!;
+    const [foldPos, foldCand] = foldStats[r.doc % FOLDS]![r.key]!;
+    r.features[CODE_PRECISION_COLUMN] = codePrecision(pos - foldPos, cand - foldCand, baseRates[r.system]);
+    r.features[BEST_TIMES_PRECISION_COLUMN] = r.features[0]! * r.features[CODE_PRECISION_COLUMN]!;
   }
   return { codeStats, baseRates };
 }
 
 function fitReranker(
   rows: readonly Row[],
-  reranker: 'logistic' | 'blend',
+  reranker: RerankerKind,
 ): { logistic: CodingModel['rerankers'][CandidateSystem]; trees: TreeEnsemble | undefined } {
   const x = rows.map((r) => r.features);
   const y = rows.map((r) => r.label);
   const logistic = trainLogistic(x, y);
-  return { logistic, trees: reranker === 'blend' ? trainBoostedTrees(x, y) : undefined };
+  if (reranker === 'logistic') return { logistic, trees: undefined };
+  // Alone, the trees order the whole candidate list (out-of-fold training MAP 0.544 vs 0.532 for the gated
+  // blend, icd10cm; 300 depth-4 trees reach 0.548 at twice the cost per candidate).
+  return { logistic, trees: trainBoostedTrees(x, y, reranker === 'trees' ? TREE_OPTIONS : {}) };
 }
-
-const FOLDS = 5;
 
 /**
  * Out-of-fold confidences: the reranker trained on the other folds' documents scores each fold, so the
  * acceptance threshold (and the reported training F1 and MAP) are chosen on honest, held-out scores.
  */
-function crossValidated(rows: readonly Row[], reranker: 'logistic' | 'blend'): Scored[] {
+function crossValidated(rows: readonly Row[], reranker: RerankerKind): Scored[] {
   const out: Scored[] = rows.map((r) => ({ p: 0, correct: r.label === 1 }));
   for (let fold = 0; fold < FOLDS; fold++) {
     const fit = fitReranker(
@@ -122,7 +142,8 @@ function crossValidated(rows: readonly Row[], reranker: 'logistic' | 'blend'): S
       reranker,
     );
     rows.forEach((r, i) => {
-      if (r.doc % FOLDS === fold) out[i]!.p = rerankerConfidence(fit.logistic, fit.trees, r.features);
+      if (r.doc % FOLDS === fold)
+        out[i]!.p = rerankerConfidence(reranker, fit.logistic, fit.trees, r.features);
     });
   }
   return out;
@@ -181,14 +202,22 @@ function foldResourcesOf(
   };
 }
 
-/** Trains the whole model from CodiEsp-style documents. */
-export function trainCodingModel(
+/** The model's parts fitted before the reranker, and the cross-fitted candidate rows the reranker learns from. */
+export interface TrainingRows {
+  readonly partial: PartialModel;
+  readonly rows: Row[];
+}
+
+/**
+ * Fits phrase associations, neighbours and prototypes on all documents, and scores every training document's
+ * candidates with the parts fitted on the other folds (cross-fitting), so the rows look like unseen notes.
+ */
+export function trainingRows(
   docs: readonly GoldDocument[],
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
   assertion: AssertionDetectorName = 'lexical',
-  reranker: 'logistic' | 'blend' = 'blend',
-): CodingModel {
+): TrainingRows {
   const training = docs.map(trainingDocument);
   const associations = trainPhraseAssociations(training);
   const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
@@ -225,12 +254,24 @@ export function trainCodingModel(
     const resources = foldResources[d % FOLDS]!;
     const candidates = collectCandidates(resources, t.tokens, { gold: new Set(), doc: d });
     const documents = resources.model!.associations.documents;
-    const features = documentFeatures(candidates, documents, t.tokens.norm.length, () => 0);
+    const features = documentFeatures(candidates, documents, t.tokens.norm.length, () => 0, resources.priors);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
       rows.push({ doc: d, key: c.key, system: c.system, features: features[i]!, label });
     });
   });
+  return { partial, rows };
+}
+
+/** Trains the whole model from CodiEsp-style documents. */
+export function trainCodingModel(
+  docs: readonly GoldDocument[],
+  codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
+  dictionary: CodeDictionary,
+  assertion: AssertionDetectorName = 'lexical',
+  reranker: RerankerKind = 'trees',
+): CodingModel {
+  const { partial, rows } = trainingRows(docs, codeSets, dictionary, assertion);
   const { codeStats, baseRates } = fillCodePrecision(rows);
   const rerankers = {} as Record<CandidateSystem, CodingModel['rerankers'][CandidateSystem]>;
   const boosted = {} as Record<CandidateSystem, TreeEnsemble>;
@@ -257,6 +298,7 @@ export function trainCodingModel(
     trainingMap,
     codeStats,
     baseRates,
-    ...(reranker === 'blend' ? { boosted } : {}),
+    reranker,
+    ...(reranker === 'logistic' ? {} : { boosted }),
   };
 }

@@ -62,7 +62,7 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
   for (const raw of terms) {
     // A trailing "-" in the index means "more characters needed"; specificity rules complete the code.
     const term = raw.code?.endsWith('-') ? { ...raw, code: raw.code.slice(0, -1) } : raw;
-    if (!term.code || term.level > 1) continue;
+    if (!term.code || term.level > 2) continue;
     const own = titlePhrase(term.title);
     const withNemod = term.nemod?.map((m) => titlePhrase(`${m} ${term.title}`)) ?? [];
     if (term.level === 0) {
@@ -78,7 +78,13 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
         b.add(p, { code: term.code, source: 'index', path: term.title });
       continue;
     }
-    const main = term.parent === undefined ? undefined : byId.get(term.parent);
+    const up = term.parent === undefined ? undefined : byId.get(term.parent);
+    if (term.level === 2) {
+      const main = up?.parent === undefined ? undefined : byId.get(up.parent);
+      if (up && main) addSecondLevel(b, main, up, term);
+      continue;
+    }
+    const main = up;
     if (!main) continue;
     const path = `${main.title} > ${term.title}`;
     // "Fracture, traumatic > wrist": the main term's head word alone also leads ("wrist fracture").
@@ -89,6 +95,25 @@ function addIndex(b: DictionaryBuilder, terms: readonly IndexTerm[]): void {
       b.add([...mainTokens, ...own], { code: term.code, source: 'index', path });
     }
   }
+}
+
+/**
+ * "Fracture, traumatic > tibia > upper end": the subterms before and after the main term's head word ("upper
+ * end tibia fracture", "fracture tibia upper end"), within the phrase length limit.
+ */
+function addSecondLevel(b: DictionaryBuilder, main: IndexTerm, sub: IndexTerm, term: IndexTerm): void {
+  const head = titlePhrase(main.title.split(',')[0]!);
+  const mid = titlePhrase(sub.title);
+  const own = titlePhrase(term.title);
+  if (head.length === 0 || mid.length === 0 || own.length === 0) return;
+  if (head.length + mid.length + own.length > MAX_PHRASE) return;
+  const entry = {
+    code: term.code!,
+    source: 'index',
+    path: `${main.title} > ${sub.title} > ${term.title}`,
+  } as const;
+  b.add([...own, ...mid, ...head], entry);
+  b.add([...head, ...mid, ...own], entry);
 }
 
 /**

@@ -37,6 +37,20 @@ describe('PhraseTrie', () => {
     assert.deepEqual(trie.matchAll(tokens), [{ first: 0, last: 1, payloads: [7] }]);
   });
 
+  it('passes over articles and "of" inside a phrase, but not other words, and at most two', () => {
+    const trie = new PhraseTrie();
+    trie.add(['hypoplasia', 'optic', 'nerve'], 1);
+    trie.add(['disease', 'of', 'liver'], 2);
+    assert.deepEqual(matches(trie, 'Hypoplasia of the optic nerve.'), ['hypoplasia of the optic nerve=1']);
+    // An edge for "of" is taken as written; the skipped article still counts in the span.
+    assert.deepEqual(matches(trie, 'Disease of the liver.'), ['disease of the liver=2']);
+    assert.deepEqual(matches(trie, 'Hypoplasia and optic nerve.'), []);
+    assert.deepEqual(matches(trie, 'Hypoplasia of the a optic nerve.'), []);
+    // The match never ends on a skipped word.
+    trie.add(['hypoplasia'], 3);
+    assert.deepEqual(matches(trie, 'Hypoplasia of the eye.'), ['hypoplasia=3']);
+  });
+
   it('looks phrases up exactly', () => {
     const trie = new PhraseTrie();
     trie.add(['acute', 'appendicitis'], 4);

@@ -7,6 +7,10 @@ import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { STOPWORD_IDS, internWord, wordId } from '../text/token-vocabulary.ts';
 
+/** Words a phrase may pass over in a note (articles, "of"), and how many per match. */
+const SKIPPABLE: ReadonlySet<number> = new Set(['of', 'the', 'a', 'an'].map(wordId));
+const MAX_SKIPS = 2;
+
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
   payloads: number[] | undefined;
@@ -61,7 +65,11 @@ export class PhraseTrie {
     return node.payloads;
   }
 
-  /** Every longest match starting at each token (overlapping matches from different starts are kept). */
+  /**
+   * Every longest match starting at each token (overlapping matches from different starts are kept). Inside a
+   * phrase, up to MAX_SKIPS articles and "of" the trie has no edge for are passed over: "hypoplasia of the
+   * optic nerve" matches the index phrase "hypoplasia optic nerve".
+   */
   matchAll(tokens: NoteTokens): TrieMatch[] {
     const out: TrieMatch[] = [];
     const first = this.#first;
@@ -71,16 +79,22 @@ export class PhraseTrie {
       // Phrases never start on a stopword (titlePhrase trims them); unknown words (-1) start nothing either.
       const id = ids[i]!;
       if (id < STOPWORD_IDS || id >= first.length) continue;
-      let node = first[id];
+      let node: TrieNode | undefined = first[id];
       let last = -1;
       let payloads: number[] | undefined;
+      let skips = 0;
       for (let j = i; node !== undefined;) {
         if (node.payloads) {
           last = j;
           payloads = node.payloads;
         }
-        if (++j >= ids.length || sentence[j] !== sentence[i] || ids[j]! < 0) break;
-        node = node.next?.get(ids[j]!);
+        let next: TrieNode | undefined;
+        for (;;) {
+          if (++j >= ids.length || sentence[j] !== sentence[i] || ids[j]! < 0) break;
+          next = node.next?.get(ids[j]!);
+          if (next || !SKIPPABLE.has(ids[j]!) || ++skips > MAX_SKIPS) break;
+        }
+        node = next;
       }
       if (payloads) out.push({ first: i, last, payloads });
     }

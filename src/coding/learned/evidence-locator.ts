@@ -1,0 +1,201 @@
+/**
+ * Where a gold code's evidence sits in the English text. CodiEsp gives each code's evidence as a span of the
+ * Spanish original; the English is a machine translation, so the span is found again by spelling: medical
+ * words are mostly cognates ("orquiepididimitis" / "orchiepididymitis"), and the English phrase near the same
+ * relative position whose letter trigrams best overlap the Spanish evidence is taken as its translation.
+ * Training credits that phrase (not the whole neighbourhood) with the code. Pure.
+ */
+import type { NoteTokens } from '../text/note-tokens.ts';
+
+/** Sentences searched either side of the one at the evidence's relative position. */
+const SEARCH_SENTENCES = 2;
+/** Longest English phrase considered, in tokens. */
+const MAX_TOKENS = 6;
+/** Lowest Dice overlap of letter trigrams accepted as a translation. */
+export const MIN_OVERLAP = 0.35;
+
+export interface LocatedSpan {
+  readonly first: number;
+  readonly last: number;
+  /** Dice coefficient of the letter trigrams (0..1). */
+  readonly overlap: number;
+}
+
+/**
+ * English for the frequent Spanish evidence words that are not cognates (the 150 most frequent words of the
+ * training evidence the trigrams alone did not place, read by hand), and the shorthand of Spanish reports.
+ * Used only to find the evidence again at training time.
+ */
+const GLOSS: Readonly<Record<string, string>> = {
+  dolor: 'pain',
+  dolores: 'pain',
+  dolorosa: 'painful',
+  doloroso: 'painful',
+  enfermedad: 'disease',
+  fiebre: 'fever',
+  febril: 'febrile',
+  izquierdo: 'left',
+  izquierda: 'left',
+  derecho: 'right',
+  derecha: 'right',
+  ambos: 'both',
+  ambas: 'both',
+  masa: 'mass',
+  rinon: 'kidney',
+  perdida: 'loss',
+  peso: 'weight',
+  debilidad: 'weakness',
+  vih: 'hiv',
+  vhc: 'hcv',
+  vhb: 'hbv',
+  hta: 'hypertension',
+  epoc: 'copd',
+  erc: 'chronic kidney disease',
+  cefalea: 'headache',
+  insuficiencia: 'failure',
+  disnea: 'dyspnea',
+  adenopatias: 'lymphadenopathy',
+  adenopatia: 'lymphadenopathy',
+  cronica: 'chronic',
+  cronico: 'chronic',
+  aguda: 'acute',
+  agudo: 'acute',
+  leve: 'mild',
+  ojo: 'eye',
+  inferiores: 'lower',
+  inferior: 'lower',
+  superior: 'upper',
+  palidez: 'pallor',
+  cardiopatia: 'heart disease',
+  hepatopatia: 'liver disease',
+  cigarrillos: 'cigarettes',
+  fumador: 'smoker',
+  fumadora: 'smoker',
+  exfumador: 'former smoker',
+  tabaquismo: 'smoking',
+  tabaquico: 'smoking',
+  antecedentes: 'history',
+  miembros: 'limbs',
+  sangrado: 'bleeding',
+  hipocondrio: 'hypochondrium',
+  quiste: 'cyst',
+  quistes: 'cysts',
+  mareo: 'dizziness',
+  caida: 'fall',
+  vesical: 'bladder',
+  vesicales: 'bladder',
+  tumoracion: 'mass',
+  ictericia: 'jaundice',
+  mioclonias: 'myoclonus',
+  estrenimiento: 'constipation',
+  cicatriz: 'scar',
+  cicatricial: 'scar',
+  pie: 'foot',
+  toracico: 'chest',
+  temblor: 'tremor',
+  mama: 'breast',
+  testiculo: 'testicle',
+  osea: 'bone',
+  oseo: 'bone',
+  sudoracion: 'sweating',
+  desprendimiento: 'detachment',
+  tobillo: 'ankle',
+  malestar: 'malaise',
+  muslo: 'thigh',
+  mano: 'hand',
+  manos: 'hands',
+  hombro: 'shoulder',
+  pierna: 'leg',
+  cuello: 'neck',
+  parpado: 'eyelid',
+  convulsiones: 'seizures',
+  convulsion: 'seizure',
+  escalofrios: 'chills',
+  cutanea: 'skin',
+  lumbalgia: 'low back pain',
+  tos: 'cough',
+  traumatismo: 'trauma',
+  heces: 'stool',
+  picadura: 'bite',
+  herida: 'wound',
+  muerte: 'death',
+  quemadura: 'burn',
+  quemaduras: 'burns',
+  hepatico: 'liver',
+  hepatica: 'liver',
+  hepaticas: 'liver',
+  higado: 'liver',
+  pulmon: 'lung',
+  vejiga: 'bladder',
+  ganglios: 'lymph nodes',
+  ganglionar: 'lymph node',
+  embarazo: 'pregnancy',
+  parto: 'delivery',
+  sordera: 'deafness',
+  ceguera: 'blindness',
+  vomitos: 'vomiting',
+  nauseas: 'nausea',
+  hinchazon: 'swelling',
+  bulto: 'lump',
+  cansancio: 'fatigue',
+  astenia: 'asthenia',
+};
+
+/** Lower case, accents off, letters and digits only, words joined by one space. */
+function plain(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function trigrams(text: string): Set<string> {
+  const padded = ` ${text} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * The English phrase (token span) best matching a Spanish evidence text near relative position `at` (0..1),
+ * or undefined when nothing overlaps it by MIN_OVERLAP.
+ */
+export function locateEvidence(tokens: NoteTokens, spanish: string, at: number): LocatedSpan | undefined {
+  const n = tokens.norm.length;
+  const glossed = plain(spanish)
+    .split(' ')
+    .map((w) => GLOSS[w] ?? w.replace(/cion(es)?$/, 'tion$1'))
+    .join(' ');
+  const target = trigrams(glossed);
+  if (n === 0 || target.size === 0) return undefined;
+  const centre = tokens.sentence[Math.min(n - 1, Math.floor(at * n))]!;
+  const words = tokens.norm.map(plain);
+  const maxTokens = Math.min(MAX_TOKENS, glossed.split(' ').length + 2);
+  let best: LocatedSpan | undefined;
+  for (let i = 0; i < n; i++) {
+    const s = tokens.sentence[i]!;
+    if (s < centre - SEARCH_SENTENCES || s > centre + SEARCH_SENTENCES) continue;
+    let phrase = '';
+    for (let j = i; j < n && j - i < maxTokens && tokens.sentence[j] === s; j++) {
+      phrase = phrase === '' ? words[j]! : `${phrase} ${words[j]!}`;
+      const overlap = dice(target, trigrams(phrase));
+      // Ties go to the phrase nearer the expected sentence, then the shorter one.
+      const better =
+        !best ||
+        overlap > best.overlap + 1e-9 ||
+        (Math.abs(overlap - best.overlap) <= 1e-9 &&
+          Math.abs(s - centre) < Math.abs(tokens.sentence[best.first]! - centre));
+      if (better) best = { first: i, last: j, overlap };
+    }
+  }
+  return best && best.overlap >= MIN_OVERLAP ? best : undefined;
+}
