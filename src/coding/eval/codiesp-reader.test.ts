@@ -4,7 +4,7 @@ import { isMedcodeError } from '../../core/medcode-error.ts';
 import { parseCodiEspJsonl } from './codiesp-reader.ts';
 
 describe('parseCodiEspJsonl', () => {
-  it('reads text and normalizes codes; evidence positions become fractions of the Spanish text', () => {
+  it('reads text and normalizes codes; evidence positions become fractions of the Spanish text, with the evidence text', () => {
     const line = JSON.stringify({
       id: 'doc-1',
       text_en: 'Fever and cough.',
@@ -21,8 +21,8 @@ describe('parseCodiEspJsonl', () => {
     assert.deepEqual(doc!.icd10cm, ['R509', 'R05']);
     assert.deepEqual(doc!.icd10pcs, ['BW03ZZZ']);
     assert.deepEqual(doc!.evidence, [
-      { code: 'R509', at: 0 },
-      { code: 'R05', at: 0.5 },
+      { code: 'R509', at: 0, text: 'Fiebre' },
+      { code: 'R05', at: 0.5, text: '' },
     ]);
   });
 

@@ -58,8 +58,7 @@ function trainingDocument(doc: GoldDocument): TrainingDocument {
   const tokens = tokenizeNote(doc.text);
   const evidence = doc.evidence.map((e) => {
     const pcs = doc.icd10pcs.includes(e.code);
-    // Procedure evidence is mostly Spanish shorthand ("TAC abdomen", "RTU"): located worse than its sentence.
-    const span = pcs ? undefined : locateEvidence(tokens, e.text, e.at);
+    const span = locateEvidence(tokens, e.text, e.at);
     const code = pcs ? `icd10pcs|${pcsPrefix(e.code)}` : `icd10cm|${e.code}`;
     return { code, at: e.at, ...(span ? { span } : {}) };
   });
