@@ -23,6 +23,9 @@ describe('medical and surgical procedures named by a root operation and a body p
     ['a one-sided body part needs its side', 'Kidney biopsy was done.', []],
     ['with its side', 'Right kidney biopsy was done.', ['0TB0']],
     ['no body part, no code', 'The biopsy was negative.', []],
+    ['a word naming both operation and body part', 'Colonoscopies were normal.', ['0DJD']],
+    ['an -ectomy of one side takes the side beside it', 'Right radical nephrectomy was performed.', ['0TT0']],
+    ['without its side, none', 'Radical nephrectomy was performed.', []],
     ['a body part in another sentence does not count', 'The liver was enlarged.\nA biopsy was taken.', []],
   ];
   for (const [name, text, expected] of CASES) {
@@ -34,7 +37,8 @@ describe('medical and surgical procedures named by a root operation and a body p
     assert.equal(byPrefix.get('0W9G')?.name, 'Peritoneal Cavity');
     assert.deepEqual(byPrefix.get('0W9G')?.concepts, ['peritoneum', 'cavity']);
     assert.equal(byPrefix.get('0DB6')?.title, 'Excision of Stomach');
-    assert.equal(byPrefix.has('0DJD'), false);
+    assert.equal(byPrefix.get('0DJD')?.name, 'Lower Intestinal Tract');
+    assert.equal(byPrefix.has('BW20'), false);
   });
 
   it('the evidence is the root-operation word and the body-part words', () => {

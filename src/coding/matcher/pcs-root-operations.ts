@@ -20,7 +20,46 @@ const OPERATION_WORDS: ReadonlyMap<string, string> = new Map([
   ...['drainage', 'drained'].map((w) => [w, '9'] as const),
 ]);
 
-const OPERATIONS = new Set(OPERATION_WORDS.values());
+/** Words that name the root operation and the body part at once (side, if any, from the words beside them). */
+const IMPLIED_WORDS: readonly (readonly [string, string, readonly string[]])[] = [
+  ['colonoscopy', 'J', ['lower', 'intestinal', 'tract']],
+  ['rectosigmoidoscopy', 'J', ['lower', 'intestinal', 'tract']],
+  ['sigmoidoscopy', 'J', ['lower', 'intestinal', 'tract']],
+  ['gastroscopy', 'J', ['upper', 'intestinal', 'tract']],
+  ['esophagogastroduodenoscopy', 'J', ['upper', 'intestinal', 'tract']],
+  ['cystoscopy', 'J', ['bladder']],
+  ['bronchoscopy', 'J', ['tracheobronchial', 'tree']],
+  ['fibrobronchoscopy', 'J', ['tracheobronchial', 'tree']],
+  ['laparotomy', 'J', ['peritoneum', 'cavity']],
+  ['laparoscopy', 'J', ['peritoneum', 'cavity']],
+  ['splenectomy', 'T', ['spleen']],
+  ['cholecystectomy', 'T', ['gallbladder']],
+  ['appendectomy', 'T', ['appendix']],
+  ['appendicectomy', 'T', ['appendix']],
+  ['prostatectomy', 'T', ['prostate']],
+  ['cystectomy', 'T', ['bladder']],
+  ['nephrectomy', 'T', ['kidney']],
+  ['hysterectomy', 'T', ['uterus']],
+  ['thyroidectomy', 'T', ['thyroid', 'gland']],
+  ['mastectomy', 'T', ['breast']],
+  ['orchiectomy', 'T', ['testis']],
+  ['orchidectomy', 'T', ['testis']],
+  ['gastrectomy', 'T', ['stomach']],
+  ['sigmoidectomy', 'T', ['sigmoid', 'colon']],
+  ['paracentesis', '9', ['peritoneum', 'cavity']],
+  ['pericardiocentesis', '9', ['pericardial', 'cavity']],
+  ['thoracentesis', '9', ['pleura', 'cavity']],
+];
+
+/** IMPLIED_WORDS by folded token, plurals included ("colonoscopies" folds to "colonoscopie"). */
+const IMPLIED: ReadonlyMap<string, { readonly operation: string; readonly concepts: readonly string[] }> =
+  new Map(
+    IMPLIED_WORDS.flatMap(([w, operation, concepts]) =>
+      [w, `${w.slice(0, -1)}ie`].map((k) => [k, { operation, concepts }] as const),
+    ),
+  );
+
+const OPERATIONS = new Set([...OPERATION_WORDS.values(), ...IMPLIED_WORDS.map(([, op]) => op)]);
 
 /** "Excision of Liver, Percutaneous Approach, Diagnostic" → root operation and body part. */
 function splitTitle(title: string): { operation: string; body: string } | undefined {
@@ -46,10 +85,11 @@ export function matchRootOperations(pcs: CodeSet, tokens: NoteTokens): PcsHit[] 
   const hits: PcsHit[] = [];
   const { norm, sentence } = tokens;
   for (let i = 0; i < norm.length; i++) {
-    const operation = OPERATION_WORDS.get(norm[i]!);
+    const implied = IMPLIED.get(norm[i]!);
+    const operation = OPERATION_WORDS.get(norm[i]!) ?? implied?.operation;
     if (operation === undefined) continue;
     const window = windowOf(norm, sentence, i);
-    for (const r of regionsNamed(byOperation.get(operation) ?? [], norm, window)) {
+    for (const r of regionsNamed(byOperation.get(operation) ?? [], norm, window, implied?.concepts)) {
       hits.push({ prefix: r.prefix, ...spanOf(norm, window, r), path: r.title });
     }
   }
