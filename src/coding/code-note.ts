@@ -8,7 +8,14 @@ import { displayCode } from '../terminology/code-system.ts';
 import { collectCandidates } from './candidates/collect-candidates.ts';
 import type { MentionAssertion } from './assertion/assertion-flags.ts';
 import type { CodingEngine } from './coding-engine.ts';
-import type { CodedItem, CodingResult, EncounterContext, EvidenceSpan, NotCoded } from './coding-result.ts';
+import type {
+  CodedItem,
+  CodingResult,
+  DocumentationOpportunity,
+  EncounterContext,
+  EvidenceSpan,
+  NotCoded,
+} from './coding-result.ts';
 import type { Candidate, CandidateMention } from './learned/candidate-features.ts';
 import { PCS_PREFIX_LENGTH } from './learned/pcs-prefix-forms.ts';
 import { rankCandidates } from './rank-candidates.ts';
@@ -23,9 +30,11 @@ import { hcpcsDrugCodes } from './matcher/hcpcs-drugs.ts';
 import { longTermDrugCodes } from './rules/long-term-drugs.ts';
 import { dropSubsumedCodes } from './rules/subsumed-codes.ts';
 import { completeCode } from './rules/specificity.ts';
+import { workingCode } from './rules/working-code.ts';
 import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts';
 import { detectSections, sectionAt } from '../nlp/index.ts';
 import type { Section } from '../nlp/index.ts';
+import { LazyWordSet } from './text/lazy-word-set.ts';
 import { tokenizeNote } from './text/note-tokens.ts';
 import { addSentenceWords } from './text/sentence-words.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
@@ -57,13 +66,7 @@ function sourceOf(view: NoteView, c: Candidate): string {
 
 function toWorking(view: NoteView, r: RankedCandidate): WorkingCode {
   const c = r.candidate;
-  return {
-    system: c.system,
-    code: c.code,
-    confidence: r.confidence,
-    mentions: c.mentions,
-    source: sourceOf(view, c),
-  };
+  return workingCode(c.system, c.code, r.confidence, c.mentions, sourceOf(view, c));
 }
 
 function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): EvidenceSpan[] {
@@ -83,16 +86,32 @@ function evidenceOf(view: NoteView, mentions: readonly CandidateMention[]): Evid
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Words of the sentences a code's mentions sit in, with their adjacent pairs (for laterality, stage, type). */
-function mentionWords(tokens: NoteTokens, w: WorkingCode): Set<string> {
+/**
+ * Words of the sentences a code's mentions sit in, with their adjacent pairs (for laterality, stage, type), plus
+ * `extra` (the encounter's sex). Codes often share a sentence: each sentence's words are gathered once per note
+ * (`bySentence`, read-only once made), and a code in one sentence gets that set itself.
+ */
+function mentionWords(
+  tokens: NoteTokens,
+  w: WorkingCode,
+  bySentence: Map<number, Set<string>>,
+  extra: string | undefined,
+): ReadonlySet<string> {
+  const sentenceWords = (at: number): Set<string> => {
+    const s = tokens.sentence[at]!;
+    let words = bySentence.get(s);
+    if (!words) {
+      words = addSentenceWords(tokens, at);
+      if (extra) words.add(extra);
+      bySentence.set(s, words);
+    }
+    return words;
+  };
+  const sentences = new Set(w.mentions.map((m) => tokens.sentence[m.first]!));
+  if (sentences.size === 1) return sentenceWords(w.mentions[0]!.first);
   const words = new Set<string>();
-  const done = new Set<number>();
-  for (const m of w.mentions) {
-    const s = tokens.sentence[m.first]!;
-    if (done.has(s)) continue;
-    done.add(s);
-    addSentenceWords(tokens, m.first, words);
-  }
+  if (extra) words.add(extra);
+  for (const m of w.mentions) for (const word of sentenceWords(m.first)) words.add(word);
   return words;
 }
 
@@ -133,17 +152,20 @@ function applyRules(
   }
   // Sex from the encounter is a stated axis value too ("female breast").
   const sexWord = context.sex === 'F' ? 'female' : context.sex === 'M' ? 'male' : undefined;
-  const wordsOf = (w: WorkingCode): Set<string> => {
-    const words = mentionWords(view.tokens, w);
-    if (sexWord) words.add(sexWord);
-    return words;
-  };
-  working = working.map((w) =>
-    w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w,
-  );
+  const bySentence = new Map<number, Set<string>>();
+  const wordsOf = (w: WorkingCode): ReadonlySet<string> =>
+    new LazyWordSet(() => mentionWords(view.tokens, w, bySentence, sexWord));
+  // Completed, then first of each code kept, pushed into an array literal (see resultOf: one hidden class
+  // for empty and full lists, which the rules below are optimized for).
   const unique = new Map<string, WorkingCode>();
-  for (const w of working) if (!unique.has(`${w.system}|${w.code}`)) unique.set(`${w.system}|${w.code}`, w);
-  working = [...unique.values()].sort((a, b) => b.confidence - a.confidence);
+  for (let i = 0; i < working.length; i++) {
+    const w = working[i]!;
+    const done = w.system === 'icd10cm' ? completeCode(r.cm, w, noteWords, us, wordsOf(w)) : w;
+    if (!unique.has(`${done.system}|${done.code}`)) unique.set(`${done.system}|${done.code}`, done);
+  }
+  working = [];
+  for (const w of unique.values()) working.push(w);
+  working.sort((a, b) => b.confidence - a.confidence);
   if (us) step(dropSubsumedCodes(working));
   if (us) step(applyCombinations(working, exists));
   if (us) step(resolveExcludes1(r.cm, working));
@@ -189,6 +211,69 @@ function toNotCoded(engine: CodingEngine, view: NoteView, s: SetAside): NotCoded
   };
 }
 
+/**
+ * The result from the rules' outcome: diagnoses ordered by section-weighted confidence, the rest of the ranking.
+ * A function of its own, with its lists built by pushing into array literals (not by filter/map/spread): such
+ * arrays have one hidden class whether empty or not, and optimized code that met only one kind is otherwise
+ * thrown away and recompiled (at tens of ms each) when the other arrives.
+ */
+function resultOf(
+  engine: CodingEngine,
+  view: NoteView,
+  ranked: readonly RankedCandidate[],
+  { kept, setAside }: RuleOutcome,
+  context: EncounterContext,
+): CodingResult {
+  const byConfidence = (a: WorkingCode, b: WorkingCode): number => b.confidence - a.confidence;
+  const weighted = new Map<WorkingCode, number>();
+  const diagnoses: WorkingCode[] = [];
+  const procedures: WorkingCode[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    weighted.set(k, k.confidence * sectionWeight(view, k));
+    if (k.system === 'icd10cm') diagnoses.push(k);
+    else procedures.push(k);
+  }
+  diagnoses.sort((a, b) => weighted.get(b)! - weighted.get(a)!);
+  procedures.sort(byConfidence);
+  const documentation: DocumentationOpportunity[] = [];
+  const final: WorkingCode[] = [];
+  const items: CodedItem[] = [];
+  for (let i = 0; i < diagnoses.length; i++) {
+    const d = diagnoses[i]!;
+    const opportunity = documentationOpportunity(engine.resources.cm, d.code, view.noteWords);
+    if (opportunity) documentation.push(opportunity);
+    final.push(d);
+    items.push(toItem(engine, view, d));
+  }
+  const procedureItems: CodedItem[] = [];
+  for (let i = 0; i < procedures.length; i++) {
+    final.push(procedures[i]!);
+    procedureItems.push(toItem(engine, view, procedures[i]!));
+  }
+  final.sort(byConfidence);
+  // Codes already listed or set aside are left out of the tail of the ranking (codes do not collide across
+  // systems in practice; a PCS and a CM code never share all characters).
+  const skip = new Set<string>();
+  const ranking: CodingResult['ranked'][number][] = [];
+  for (let i = 0; i < final.length; i++) {
+    const f = final[i]!;
+    skip.add(f.code);
+    ranking.push({ code: f.code, system: f.system, confidence: f.confidence });
+  }
+  const notCoded: NotCoded[] = [];
+  for (let i = 0; i < setAside.length; i++) {
+    skip.add(setAside[i]!.item.code);
+    notCoded.push(toNotCoded(engine, view, setAside[i]!));
+  }
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i]!;
+    if (r.accepted || skip.has(r.candidate.code)) continue;
+    ranking.push({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence });
+  }
+  return { context, diagnoses: items, procedures: procedureItems, notCoded, documentation, ranked: ranking };
+}
+
 /** Codes one note. Pure: the same engine, text and context give the same result. */
 export function codeNote(engine: CodingEngine, text: string, context: EncounterContext): CodingResult {
   const tokens = tokenizeNote(text);
@@ -197,35 +282,12 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     tokens,
     sections: detectSections(text).sections,
     assertion: engine.resources.assertion(tokens),
-    noteWords: new Set(tokens.norm),
+    noteWords: new LazyWordSet(() => new Set(tokens.norm)),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
   const strongAt = (token: number): boolean =>
     (sectionAt(view.sections, tokens.start[token]!)?.weight ?? 0) >= STRONG_SECTION;
   const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile, strongAt);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
-  const { kept, setAside } = applyRules(engine, view, accepted, context);
-  const weighted = new Map(kept.map((k) => [k, k.confidence * sectionWeight(view, k)]));
-  const order = (a: WorkingCode, b: WorkingCode): number => weighted.get(b)! - weighted.get(a)!;
-  const diagnoses = kept.filter((k) => k.system === 'icd10cm').sort(order);
-  const procedures = kept.filter((k) => k.system !== 'icd10cm').sort((a, b) => b.confidence - a.confidence);
-  const documentation = diagnoses.flatMap(
-    (d) => documentationOpportunity(engine.resources.cm, d.code, view.noteWords) ?? [],
-  );
-  const final = [...diagnoses, ...procedures].sort((a, b) => b.confidence - a.confidence);
-  // Codes already listed or set aside are left out of the tail of the ranking (codes do not collide across
-  // systems in practice; a PCS and a CM code never share all characters).
-  const skip = new Set([...final.map((f) => f.code), ...setAside.map((s) => s.item.code)]);
-  const rest = ranked.filter((r) => !r.accepted && !skip.has(r.candidate.code));
-  return {
-    context,
-    diagnoses: diagnoses.map((d) => toItem(engine, view, d)),
-    procedures: procedures.map((p) => toItem(engine, view, p)),
-    notCoded: setAside.map((s) => toNotCoded(engine, view, s)),
-    documentation,
-    ranked: [
-      ...final.map((f) => ({ code: f.code, system: f.system, confidence: f.confidence })),
-      ...rest.map((r) => ({ code: r.candidate.code, system: r.candidate.system, confidence: r.confidence })),
-    ],
-  };
+  return resultOf(engine, view, ranked, applyRules(engine, view, accepted, context), context);
 }

@@ -68,7 +68,9 @@ export function rankCandidates(
         r.priors,
       )
     : undefined;
-  const out = candidates.map((candidate, i) => {
+  // Pushed into an array literal, not mapped: one hidden class whether a note has candidates or none.
+  const out: RankedCandidate[] = [];
+  candidates.forEach((candidate, i) => {
     const learned = model
       ? rerankerConfidence(
           model.reranker ?? 'blend',
@@ -83,7 +85,7 @@ export function rankCandidates(
         ? Math.max(learned, dictionaryConfidence(r, candidate, strongAt))
         : learned;
     const threshold = model ? model.thresholds[candidate.system] : 0.5;
-    return { candidate, confidence, accepted: confidence >= threshold };
+    out.push({ candidate, confidence, accepted: confidence >= threshold });
   });
   return out.sort((a, b) => b.confidence - a.confidence || (a.candidate.code < b.candidate.code ? -1 : 1));
 }

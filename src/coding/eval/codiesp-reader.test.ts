@@ -4,7 +4,7 @@ import { isMedcodeError } from '../../core/medcode-error.ts';
 import { parseCodiEspJsonl } from './codiesp-reader.ts';
 
 describe('parseCodiEspJsonl', () => {
-  it('reads text and normalizes codes; evidence positions become fractions of the Spanish text, with the evidence text', () => {
+  it('reads text and normalizes codes; evidence positions become fractions of the Spanish text, with its words', () => {
     const line = JSON.stringify({
       id: 'doc-1',
       text_en: 'Fever and cough.',

@@ -143,8 +143,33 @@ export function documentFeatures(
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
     const first = c.mentions.reduce((m, x) => Math.min(m, x.first), Infinity);
+    const a = c.association;
+    const m = mentionStats(c);
+    // One array literal per row (no spread, no push): this runs for every candidate of every note.
     return [
-      ...candidateFeatures(c, documents),
+      a?.best ?? 0,
+      Math.log1p(a?.sum ?? 0),
+      Math.log1p(a?.support ?? 0),
+      a?.n ?? 0,
+      Math.log((c.prior + 1) / (documents + 1)),
+      Math.log1p(a?.bestDf ?? 0),
+      m.dict > 0 ? 1 : 0,
+      m.longest,
+      m.index ? 1 : 0,
+      m.title ? 1 : 0,
+      m.table ? 1 : 0,
+      c.mentions.length === 0 ? 0 : m.negated / c.mentions.length,
+      m.anyAffirmed ? 1 : 0,
+      Math.log1p(m.dict),
+      c.prior > 0 ? 1 : 0,
+      c.known ? 1 : 0,
+      c.billable ? 1 : 0,
+      c.code.length,
+      c.neighbour?.score ?? 0,
+      Math.log1p(c.neighbour?.votes ?? 0),
+      c.neighbour?.nearest ?? 0,
+      c.neighbourCategory,
+      c.centroid,
       precision,
       best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
       Math.log1p(c.mentions.length),
@@ -159,40 +184,25 @@ export function documentFeatures(
   });
 }
 
-/** The per-candidate features (without the document-level ones). */
-function candidateFeatures(c: Candidate, documents: number): number[] {
-  const a = c.association;
-  const dict = c.mentions.filter((m) => m.entry);
-  const longest = dict.reduce((n, m) => Math.max(n, m.last - m.first + 1), 0);
-  const negated = c.mentions.filter((m) => m.flags.negated).length;
-  return [
-    a?.best ?? 0,
-    Math.log1p(a?.sum ?? 0),
-    Math.log1p(a?.support ?? 0),
-    a?.n ?? 0,
-    Math.log((c.prior + 1) / (documents + 1)),
-    Math.log1p(a?.bestDf ?? 0),
-    dict.length > 0 ? 1 : 0,
-    longest,
-    dict.some((m) => m.entry?.source === 'index') ? 1 : 0,
-    dict.some(
-      (m) =>
-        m.entry?.source === 'title' || m.entry?.source === 'inclusion' || m.entry?.source === 'abbreviation',
-    )
-      ? 1
-      : 0,
-    dict.some((m) => m.entry?.source === 'neoplasm' || m.entry?.source === 'drug') ? 1 : 0,
-    c.mentions.length === 0 ? 0 : negated / c.mentions.length,
-    c.mentions.some((m) => affirmed(m.flags)) ? 1 : 0,
-    Math.log1p(dict.length),
-    c.prior > 0 ? 1 : 0,
-    c.known ? 1 : 0,
-    c.billable ? 1 : 0,
-    c.code.length,
-    c.neighbour?.score ?? 0,
-    Math.log1p(c.neighbour?.votes ?? 0),
-    c.neighbour?.nearest ?? 0,
-    c.neighbourCategory,
-    c.centroid,
-  ];
+/** What a candidate's mentions say, in one pass (no filtered copies): dictionary matches, their sources, negation. */
+function mentionStats(c: Candidate) {
+  let dict = 0;
+  let longest = 0;
+  let index = false;
+  let title = false;
+  let table = false;
+  let negated = 0;
+  let anyAffirmed = false;
+  for (const m of c.mentions) {
+    if (m.flags.negated) negated++;
+    anyAffirmed ||= affirmed(m.flags);
+    const source = m.entry?.source;
+    if (source === undefined) continue;
+    dict++;
+    longest = Math.max(longest, m.last - m.first + 1);
+    index ||= source === 'index';
+    title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
+    table ||= source === 'neoplasm' || source === 'drug';
+  }
+  return { dict, longest, index, title, table, negated, anyAffirmed };
 }

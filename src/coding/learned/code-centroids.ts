@@ -64,6 +64,9 @@ interface CentroidIndex {
   readonly protoOf: Int32Array;
   /** The note vector by term id, reused across notes (reset after each). */
   readonly dense: Float64Array;
+  /** Per prototype its terms and their weights (data.sums split into typed arrays: the dot products read them). */
+  readonly terms: readonly Int32Array[];
+  readonly weights: readonly Float64Array[];
 }
 
 const INDEXES = new WeakMap<CentroidData, CentroidIndex>();
@@ -94,6 +97,8 @@ function indexOf(data: CentroidData): CentroidIndex {
     dots: new Float64Array(data.codes.length),
     protoOf,
     dense: new Float64Array(postings.length),
+    terms: data.sums.map((sum) => Int32Array.from({ length: sum.length / 2 }, (_, i) => sum[2 * i]!)),
+    weights: data.sums.map((sum) => Float64Array.from({ length: sum.length / 2 }, (_, i) => sum[2 * i + 1]!)),
   };
   INDEXES.set(data, ix);
   return ix;
@@ -141,9 +146,10 @@ export function centroidSimilaritiesOf(
   codes.forEach((code, k) => {
     const p = code < ix.protoOf.length ? ix.protoOf[code]! : -1;
     if (p < 0) return;
-    const sum = data.sums[p]!;
+    const terms = ix.terms[p]!;
+    const weights = ix.weights[p]!;
     let dot = 0;
-    for (let i = 0; i < sum.length; i += 2) dot += dense[sum[i]!]! * sum[i + 1]!;
+    for (let i = 0; i < terms.length; i++) dot += dense[terms[i]!]! * weights[i]!;
     const sq = ix.squaredNorms[p]!;
     if (dot > 0 && sq > 1e-9) out[k] = dot / Math.sqrt(sq);
   });

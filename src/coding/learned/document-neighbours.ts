@@ -169,9 +169,18 @@ export function noteVector(data: NeighbourData, tokens: NoteTokens): SparseVecto
     if (counts[id] === 0) order.push(id);
     counts[id]!++;
   }
-  const pairs = order.map((id) => [id, counts[id]!] as const);
-  for (const id of order) counts[id] = 0;
-  return unitVector(ix, pairs);
+  // unitVector's arithmetic, without a pair per term.
+  const values: number[] = [];
+  let norm = 0;
+  for (const id of order) {
+    const x = (1 + Math.log(counts[id]!)) * ix.idf[id]!;
+    counts[id] = 0;
+    values.push(x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! / norm;
+  return { ids: order, values };
 }
 
 /** Training document `doc`'s TF-IDF unit vector. */
@@ -187,8 +196,11 @@ function before(sa: number, a: number, sb: number, b: number): boolean {
   return sa > sb || (sa === sb && a < b);
 }
 
-/** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection). */
-function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number) {
+/** The nearest documents of the last `nearest` call, best first (reused: read before the next call). */
+const near = { count: 0, docs: new Int32Array(0), sims: new Float64Array(0) };
+
+/** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection) in `near`. */
+function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number): void {
   const sims = ix.scratch;
   for (let j = 0; j < q.ids.length; j++) {
     const x = q.values[j]!;
@@ -197,21 +209,84 @@ function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, 
     const weights = p.weights;
     for (let i = 0; i < docs.length; i++) sims[docs[i]!]! += x * weights[i]!;
   }
-  const top: { doc: number; sim: number }[] = [];
+  if (near.docs.length < k) {
+    near.docs = new Int32Array(k);
+    near.sims = new Float64Array(k);
+  }
+  const topDoc = near.docs;
+  const topSim = near.sims;
+  let count = 0;
   for (let d = 0; d < sims.length; d++) {
     const sim = sims[d]!;
     sims[d] = 0;
     if (d === self || !(sim > 0)) continue;
-    if (top.length === k && !before(sim, d, top[k - 1]!.sim, top[k - 1]!.doc)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    if (top.length < k) top.push({ doc: d, sim });
-    while (at > 0 && before(sim, d, top[at - 1]!.sim, top[at - 1]!.doc)) {
-      top[at] = top[at - 1]!;
+    if (count === k && !before(sim, d, topSim[k - 1]!, topDoc[k - 1]!)) continue;
+    let at = count === k ? k - 1 : count++;
+    while (at > 0 && before(sim, d, topSim[at - 1]!, topDoc[at - 1]!)) {
+      topDoc[at] = topDoc[at - 1]!;
+      topSim[at] = topSim[at - 1]!;
       at--;
     }
-    top[at] = { doc: d, sim };
+    topDoc[at] = d;
+    topSim[at] = sim;
   }
-  return top;
+  near.count = count;
+}
+
+/**
+ * What the nearest training documents say, per code index (`data.codes`), in arrays reused across notes:
+ * valid until the next call. `order` lists the codes carried (count of them), in order of first appearance.
+ */
+export interface NeighbourTally {
+  readonly count: number;
+  readonly order: Int32Array;
+  readonly score: Float64Array;
+  readonly votes: Int32Array;
+  readonly nearest: Float64Array;
+}
+
+const TALLIES = new WeakMap<NeighbourData, { count: number } & Omit<NeighbourTally, 'count'>>();
+
+/** neighbourCodes without a Map or an object per code: the engine reads every code once per note. */
+export function tallyNeighbours(
+  data: NeighbourData,
+  vector: SparseVector,
+  self?: number,
+  k = NEIGHBOURS,
+): NeighbourTally {
+  let t = TALLIES.get(data);
+  const n = data.codes.length;
+  if (!t) {
+    t = {
+      count: 0,
+      order: new Int32Array(n),
+      score: new Float64Array(n),
+      votes: new Int32Array(n),
+      nearest: new Float64Array(n),
+    };
+    TALLIES.set(data, t);
+  }
+  for (let i = 0; i < t.count; i++) t.votes[t.order[i]!] = 0;
+  t.count = 0;
+  nearest(indexOf(data), vector, self, k);
+  let total = 0;
+  for (let i = 0; i < near.count; i++) total += near.sims[i]!;
+  total ||= 1;
+  for (let i = 0; i < near.count; i++) {
+    const sim = near.sims[i]!;
+    for (const code of data.docCodes[near.docs[i]!]!) {
+      if (t.votes[code] === 0) {
+        t.order[t.count++] = code;
+        t.score[code] = sim / total;
+        t.votes[code] = 1;
+        t.nearest[code] = sim;
+      } else {
+        t.score[code]! += sim / total;
+        t.votes[code]!++;
+      }
+    }
+  }
+  return t;
 }
 
 /**
@@ -224,17 +299,11 @@ export function neighbourCodes(
   self?: number,
   k = NEIGHBOURS,
 ): Map<number, NeighbourEvidence> {
-  const near = nearest(indexOf(data), vector, self, k);
-  const total = near.reduce((s, n) => s + n.sim, 0) || 1;
-  const acc = new Map<number, { score: number; votes: number; nearest: number }>();
-  for (const { doc, sim } of near) {
-    for (const code of data.docCodes[doc]!) {
-      const e = acc.get(code);
-      if (e) {
-        e.score += sim / total;
-        e.votes++;
-      } else acc.set(code, { score: sim / total, votes: 1, nearest: sim });
-    }
+  const t = tallyNeighbours(data, vector, self, k);
+  const acc = new Map<number, NeighbourEvidence>();
+  for (let i = 0; i < t.count; i++) {
+    const code = t.order[i]!;
+    acc.set(code, { score: t.score[code]!, votes: t.votes[code]!, nearest: t.nearest[code]! });
   }
   return acc;
 }

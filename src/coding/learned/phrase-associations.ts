@@ -7,7 +7,7 @@
  */
 import { forEachNgram, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { STOPWORD_IDS, internWord } from '../text/token-vocabulary.ts';
+import { STOPWORD_IDS, internWord, vocabularySize } from '../text/token-vocabulary.ts';
 
 export const MAX_NGRAM = 3;
 const MAX_CODES_PER_PHRASE = 10;
@@ -189,15 +189,24 @@ interface PhraseNode {
   row: readonly number[] | undefined;
   key: string;
   n: number;
+  /** The note (notePhrases call) that last matched the phrase, and its place in that note's list: scratch in place of a Map. */
+  note: number;
+  slot: number;
 }
 
-const INDEXES = new WeakMap<PhraseAssociationData, PhraseNode>();
+/** The trie, with the root's children also in an array by word id: every token of a note is looked up there. */
+interface PhraseIndex {
+  readonly root: PhraseNode;
+  readonly first: (PhraseNode | undefined)[];
+}
+
+const INDEXES = new WeakMap<PhraseAssociationData, PhraseIndex>();
 
 /** The model's phrases as a token trie, built once per model, so a note is matched without building n-grams. */
-function phraseIndex(data: PhraseAssociationData): PhraseNode {
-  let root = INDEXES.get(data);
-  if (root) return root;
-  root = { next: undefined, row: undefined, key: '', n: 0 };
+function phraseIndex(data: PhraseAssociationData): PhraseIndex {
+  const index = INDEXES.get(data);
+  if (index) return index;
+  const root: PhraseNode = { next: undefined, row: undefined, key: '', n: 0, note: 0, slot: 0 };
   for (const [key, row] of Object.entries(data.ngrams)) {
     let node = root;
     for (const t of key.split(' ')) {
@@ -210,6 +219,8 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
           row: undefined,
           key: node.n === 0 ? t : `${node.key} ${t}`,
           n: node.n + 1,
+          note: 0,
+          slot: 0,
         };
         node.next.set(id, child);
       }
@@ -217,26 +228,40 @@ function phraseIndex(data: PhraseAssociationData): PhraseNode {
     }
     node.row = row;
   }
-  INDEXES.set(data, root);
-  return root;
+  const first: (PhraseNode | undefined)[] = new Array<PhraseNode | undefined>(vocabularySize()).fill(
+    undefined,
+  );
+  for (const [id, node] of root.next ?? []) first[id] = node;
+  INDEXES.set(data, { root, first });
+  return { root, first };
 }
 
-/** The model phrases present in a note, each with the first token of every occurrence. */
-function notePhrases(data: PhraseAssociationData, tokens: NoteTokens): Map<PhraseNode, number[]> {
-  const root = phraseIndex(data);
+let noteNumber = 0;
+
+/**
+ * The model phrases present in a note, in order of first occurrence; `occurrences` receives, in the same
+ * order, the first token of each phrase's every occurrence.
+ */
+function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrences: number[][]): PhraseNode[] {
+  const { first } = phraseIndex(data);
   const { sentence } = tokens;
   const ids = tokenIds(tokens);
-  const out = new Map<PhraseNode, number[]>();
+  const note = ++noteNumber;
+  const out: PhraseNode[] = [];
   for (let i = 0; i < ids.length; i++) {
-    if (ids[i]! < STOPWORD_IDS) continue; // a stopword, or a word no phrase has
-    let node: PhraseNode | undefined = root;
+    if (ids[i]! < STOPWORD_IDS || ids[i]! >= first.length) continue; // a stopword, or a word no phrase has
+    let node: PhraseNode | undefined;
     for (let j = i; j < i + MAX_NGRAM && j < ids.length && sentence[j] === sentence[i]; j++) {
-      node = ids[j]! < 0 ? undefined : node.next?.get(ids[j]!);
+      node = j === i ? first[ids[j]!] : ids[j]! < 0 ? undefined : node!.next?.get(ids[j]!);
       if (!node) break;
       if (!node.row || ids[j]! < STOPWORD_IDS) continue;
-      const list = out.get(node);
-      if (list) list.push(i);
-      else out.set(node, [i]);
+      if (node.note === note) occurrences[node.slot]!.push(i);
+      else {
+        node.note = note;
+        node.slot = out.length;
+        out.push(node);
+        occurrences.push([i]);
+      }
     }
   }
   return out;
@@ -281,9 +306,28 @@ export function associate(
   own?: OwnCounts,
   minBest = 0,
 ): Map<string, AssociationEvidence> {
+  const out = new Map<string, AssociationEvidence>();
+  for (const ev of associateByIndex(data, tokens, own, minBest).evidence) out.set(ev.code, ev);
+  return out;
+}
+
+/**
+ * associate's evidence as a list, with each code's index in `data.codes` (`ids`, same order): the engine
+ * keeps what it knows of a code by that index, so it needs no string lookup.
+ */
+export function associateByIndex(
+  data: PhraseAssociationData,
+  tokens: NoteTokens,
+  own?: OwnCounts,
+  minBest = 0,
+): { readonly ids: readonly number[]; readonly evidence: readonly AssociationEvidence[] } {
   const s = scratchOf(data);
   const touched: number[] = [];
-  for (const [node, occurrences] of notePhrases(data, tokens)) {
+  const phraseOccurrences: number[][] = [];
+  const phrases = notePhrases(data, tokens, phraseOccurrences);
+  for (let k = 0; k < phrases.length; k++) {
+    const node = phrases[k]!;
+    const occurrences = phraseOccurrences[k]!;
     const row = node.row!;
     const df = row[0]! - (own ? 1 : 0);
     for (let i = 1; i < row.length; i += 2) {
@@ -303,11 +347,13 @@ export function associate(
       }
     }
   }
-  const out = new Map<string, AssociationEvidence>();
+  const ids: number[] = [];
+  const evidence: AssociationEvidence[] = [];
   for (const id of touched) {
     if (s.best[id]! >= minBest) {
       const occurrences = s.bestOcc[id]!;
-      out.set(data.codes[id]!, {
+      ids.push(id);
+      evidence.push({
         code: data.codes[id]!,
         best: s.best[id]!,
         sum: s.sum[id]!,
@@ -324,5 +370,5 @@ export function associate(
     s.bestNode[id] = undefined;
     s.bestOcc[id] = undefined;
   }
-  return out;
+  return { ids, evidence };
 }

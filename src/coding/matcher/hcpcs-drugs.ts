@@ -5,6 +5,7 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { MentionAssertion } from '../assertion/assertion-flags.ts';
+import { workingCode } from '../rules/working-code.ts';
 import type { WorkingCode } from '../rules/working-code.ts';
 import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
@@ -106,18 +107,31 @@ export function hcpcsDrugCodes(
     const mention = { first: m.first, last: m.last, flags };
     const prior = out.get(code);
     if (prior) {
-      out.set(code, { ...prior, mentions: [...prior.mentions, mention] });
+      out.set(
+        code,
+        workingCode(
+          prior.system,
+          prior.code,
+          prior.confidence,
+          [...prior.mentions, mention],
+          prior.source,
+          prior.guideline,
+        ),
+      );
       continue;
     }
     const also = codes.length > 1 ? ` (also ${codes.slice(1).join(', ')})` : '';
-    out.set(code, {
-      system: 'hcpcs',
+    out.set(
       code,
-      confidence: 0.6,
-      mentions: [mention],
-      source: `HCPCS drug: ${codeSet.get(code)?.title ?? code}${also}`,
-      guideline: 'HCPCS Level II J code: drug administered; units from the dose in the description',
-    });
+      workingCode(
+        'hcpcs',
+        code,
+        0.6,
+        [mention],
+        `HCPCS drug: ${codeSet.get(code)?.title ?? code}${also}`,
+        'HCPCS Level II J code: drug administered; units from the dose in the description',
+      ),
+    );
   }
   return [...out.values()];
 }

@@ -6,6 +6,7 @@
  */
 import type { NotCodedReason, Setting } from '../coding-result.ts';
 import type { CandidateMention } from '../learned/candidate-features.ts';
+import { setAsideItem, workingCode } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 /** Why a mention does not support coding, or undefined when it does. */
@@ -36,14 +37,21 @@ export function applyAssertions(items: readonly WorkingCode[], setting: Setting)
       const uncertain = setting === 'inpatient' && item.mentions.some((m) => m.flags.uncertain);
       out.kept.push(
         uncertain
-          ? { ...item, guideline: 'II.H uncertain diagnosis, inpatient: coded as established' }
+          ? workingCode(
+              item.system,
+              item.code,
+              item.confidence,
+              item.mentions,
+              item.source,
+              'II.H uncertain diagnosis, inpatient: coded as established',
+            )
           : item,
       );
       continue;
     }
     const reason = blocks[0]!;
     const detail = reason === 'uncertain-outpatient' ? 'IV.H uncertain diagnosis, outpatient' : undefined;
-    out.setAside.push({ item, reason, ...(detail ? { detail } : {}) });
+    out.setAside.push(setAsideItem(item, reason, detail));
   }
   return out;
 }

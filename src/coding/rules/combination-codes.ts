@@ -4,6 +4,7 @@
  * hypertension and heart failure / CKD (I.C.9.a: I11, I12, I13). When both parts are coded separately,
  * the separate code is replaced by the combination code; the stage / heart-failure code stays.
  */
+import { setAsideItem, workingCode } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 const CKD = /^N18/;
@@ -74,15 +75,16 @@ export function applyCombinations(
   for (const rule of [diabetes, hypertension]) {
     const r = rule(kept);
     if (!r || !exists(r.code)) continue;
-    const combined: WorkingCode = {
-      ...r.replace,
-      code: r.code,
-      mentions: [...r.replace.mentions, ...r.because.flatMap((b) => b.mentions)],
-      source: `combination of ${[r.replace, ...r.because].map((b) => b.code).join(' + ')}`,
-      guideline: r.guideline,
-    };
+    const combined = workingCode(
+      r.replace.system,
+      r.code,
+      r.replace.confidence,
+      [...r.replace.mentions, ...r.because.flatMap((b) => b.mentions)],
+      `combination of ${[r.replace, ...r.because].map((b) => b.code).join(' + ')}`,
+      r.guideline,
+    );
     kept = kept.map((i) => (i === r.replace ? combined : i));
-    setAside.push({ item: r.replace, reason: 'combined', detail: `replaced by ${r.code} (${r.guideline})` });
+    setAside.push(setAsideItem(r.replace, 'combined', `replaced by ${r.code} (${r.guideline})`));
   }
   return { kept, setAside };
 }

@@ -6,6 +6,7 @@
 import type { CodeSet } from '../../terminology/code-set.ts';
 import { codeInRange } from '../../terminology/note-ranges.ts';
 import type { CodeRange } from '../../terminology/model.ts';
+import { setAsideItem } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 /** Excludes1 ranges of a code and its ancestors, with the first letters they can take in (a quick reject). */
@@ -30,7 +31,12 @@ function excludes1Info(codeSet: CodeSet, code: string): Excludes1Info {
   if (!info) {
     const ranges: Pick<CodeRange, 'first' | 'last'>[] = [];
     for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
-      for (const note of codeSet.notesOf(c)) if (note.type === 'excludes1') ranges.push(...note.ranges);
+      for (const note of codeSet.notesOf(c)) {
+        if (note.type !== 'excludes1') continue;
+        // Copied into objects of one shape: ranges parsed in different ways differ, and every note's codes
+        // are checked against them (optimized code for one shape is discarded when it meets another).
+        for (const r of note.ranges) ranges.push({ first: r.first, last: r.last });
+      }
     }
     let letters = 0;
     for (const r of ranges) {
@@ -57,11 +63,7 @@ export function resolveExcludes1(codeSet: CodeSet, items: readonly WorkingCode[]
       ? kept.find((k) => excludes(k.info, item.code) || excludes(info, k.item.code))?.item
       : undefined;
     if (clash)
-      out.setAside.push({
-        item,
-        reason: 'excludes1-conflict',
-        detail: `Excludes1 with ${clash.code} (I.A.12.a)`,
-      });
+      out.setAside.push(setAsideItem(item, 'excludes1-conflict', `Excludes1 with ${clash.code} (I.A.12.a)`));
     else {
       out.kept.push(item);
       if (info) kept.push({ item, info });

@@ -3,6 +3,7 @@
  * I.C.2.d, personal history of malignant neoplasm), a condition documented only in a relative becomes the
  * family-history code of its chapter (I.C.21.c.4, Z80-Z84).
  */
+import { workingCode } from './working-code.ts';
 import type { SetAside, WorkingCode } from './working-code.ts';
 
 /** Family-history code by the category range of the relative's condition; the last row is the default. */
@@ -64,7 +65,17 @@ export function historyCodes(
       guideline = 'I.C.21.c.4 family history';
     }
     if (!code || !exists(code) || out.has(code)) continue;
-    out.set(code, { ...s.item, code, source: `history of ${s.item.code}`, guideline });
+    out.set(
+      code,
+      workingCode(
+        s.item.system,
+        code,
+        s.item.confidence,
+        s.item.mentions,
+        `history of ${s.item.code}`,
+        guideline,
+      ),
+    );
   }
   return [...out.values()];
 }

@@ -4,6 +4,7 @@
  * sentence. The CodiEsp gold codes such symptoms anyway, so the `codiesp` profile skips this rule.
  */
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { setAsideItem } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 function sentences(tokens: NoteTokens, item: WorkingCode): Set<number> {
@@ -23,8 +24,7 @@ export function dropIntegralSymptoms(items: readonly WorkingCode[], tokens: Note
     }
     const mine = sentences(tokens, item);
     const owner = definitive.find((_, k) => definitiveSentences[k]!.some((s) => mine.has(s)));
-    if (owner)
-      out.setAside.push({ item, reason: 'integral-symptom', detail: `integral to ${owner.code} (I.B.5)` });
+    if (owner) out.setAside.push(setAsideItem(item, 'integral-symptom', `integral to ${owner.code} (I.B.5)`));
     else out.kept.push(item);
   }
   return out;

@@ -8,6 +8,7 @@ import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { CandidateMention } from '../learned/candidate-features.ts';
 import type { MentionAssertion } from '../assertion/assertion-flags.ts';
+import { workingCode } from './working-code.ts';
 import type { WorkingCode } from './working-code.ts';
 
 const DRUGS: ReadonlyMap<string, string> = new Map(
@@ -64,12 +65,14 @@ export function longTermDrugCodes(
     if (flags.negated || flags.hypothetical) return;
     found.set(code, [...(found.get(code) ?? []), { first: i, last: i, flags }]);
   });
-  return [...found].map(([code, mentions]) => ({
-    system: 'icd10cm' as const,
-    code,
-    confidence: 0.7,
-    mentions,
-    source: `drug in current use: ${tokens.norm[mentions[0]!.first]!}`,
-    guideline: 'I.C.21.c.3 long-term (current) drug therapy',
-  }));
+  return [...found].map(([code, mentions]) =>
+    workingCode(
+      'icd10cm',
+      code,
+      0.7,
+      mentions,
+      `drug in current use: ${tokens.norm[mentions[0]!.first]!}`,
+      'I.C.21.c.3 long-term (current) drug therapy',
+    ),
+  );
 }

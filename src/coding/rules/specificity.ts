@@ -8,6 +8,7 @@
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { SeventhCharacter } from '../../terminology/model.ts';
 import { isStopword, titleTokens } from '../text/note-tokens.ts';
+import { recoded } from './working-code.ts';
 import type { WorkingCode } from './working-code.ts';
 
 /** seventhsFor answers per code set and code: the same codes are completed in every note. */
@@ -166,10 +167,10 @@ export function completeCode(
       const guideline = silent
         ? "I.A.9.b 'unspecified' where the note is silent"
         : 'I.A.4 most specific code the text supports';
-      item = { ...item, code: refined, guideline: item.guideline ?? guideline };
+      item = recoded(item, refined, guideline);
     }
   }
   const seventh = withSeventh(codeSet, item.code, noteWords);
   if (!seventh) return item;
-  return { ...item, code: seventh, guideline: item.guideline ?? 'I.A.5 7th character, I.A.4 placeholder X' };
+  return recoded(item, seventh, 'I.A.5 7th character, I.A.4 placeholder X');
 }

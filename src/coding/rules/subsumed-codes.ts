@@ -6,6 +6,7 @@
  * documented (I.B.1 / I.A.4).
  */
 import type { CandidateMention } from '../learned/candidate-features.ts';
+import { setAsideItem } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 function within(inner: CandidateMention, outer: CandidateMention, strict: boolean): boolean {
@@ -37,11 +38,7 @@ export function dropSubsumedCodes(items: readonly WorkingCode[]): RuleOutcome {
   items.forEach((item, i) => {
     const by = items.find((other, j) => subsumes(other, item, j < i));
     if (by)
-      out.setAside.push({
-        item,
-        reason: 'combined',
-        detail: `${by.code} codes the same words more specifically`,
-      });
+      out.setAside.push(setAsideItem(item, 'combined', `${by.code} codes the same words more specifically`));
     else out.kept.push(item);
   });
   return out;

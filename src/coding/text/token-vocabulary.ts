@@ -29,13 +29,17 @@ export function hashStep(h: number, code: number): number {
 
 /** Open-addressing table over the words' hashes: id + 1 per slot, 0 for an empty one. */
 let slots = new Int32Array(1 << 12);
-const HASHES: number[] = [];
+/** The hash of each slot's word, beside it: a probe compares hashes without reaching the word. */
+let slotHashes = new Int32Array(1 << 12);
+/** Hash of each word by id, in a typed array: most hashes are beyond a small integer, boxed in a plain array. */
+let HASHES = new Int32Array(1 << 11);
 
 function place(id: number): void {
   const mask = slots.length - 1;
   let s = HASHES[id]! & mask;
   while (slots[s] !== 0) s = (s + 1) & mask;
   slots[s] = id + 1;
+  slotHashes[s] = HASHES[id]!;
 }
 
 /** The id of a word, adding it when new (build time only). */
@@ -47,9 +51,15 @@ export function internWord(word: string): number {
     WORDS.push(word);
     let h = HASH_SEED;
     for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
-    HASHES.push(h);
+    if (id >= HASHES.length) {
+      const bigger = new Int32Array(HASHES.length * 2);
+      bigger.set(HASHES);
+      HASHES = bigger;
+    }
+    HASHES[id] = h;
     if (WORDS.length * 2 > slots.length) {
       slots = new Int32Array(slots.length * 2);
+      slotHashes = new Int32Array(slots.length);
       for (let w = 0; w < WORDS.length; w++) place(w);
     } else place(id);
   }
@@ -68,12 +78,12 @@ export function spelledWordId(h: number, text: string, start: number, length: nu
   const mask = slots.length - 1;
   const total = tail < 0 ? length : length + 1;
   for (let s = h & mask; slots[s] !== 0; s = (s + 1) & mask) {
-    const id = slots[s]! - 1;
-    const word = WORDS[id]!;
-    if (HASHES[id] !== h || word.length !== total) continue;
+    if (slotHashes[s] !== h) continue;
+    const word = WORDS[slots[s]! - 1]!;
+    if (word.length !== total) continue;
     let k = 0;
     while (k < length && word.charCodeAt(k) === lower(text.charCodeAt(start + k))) k++;
-    if (k === length && (tail < 0 || word.charCodeAt(k) === tail)) return id;
+    if (k === length && (tail < 0 || word.charCodeAt(k) === tail)) return slots[s]! - 1;
   }
   return -1;
 }
