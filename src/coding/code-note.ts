@@ -57,7 +57,7 @@ function phraseText(view: NoteView, m: CandidateMention): string {
 
 function sourceOf(view: NoteView, c: Candidate): string {
   const dict = c.mentions.find((m) => m.entry);
-  if (dict?.entry) return `${dict.entry.source}: ${dict.entry.path}`;
+  if (dict?.entry) return `${dict.entry.source}${dict.loose ? ' (words apart)' : ''}: ${dict.entry.path}`;
   const a = c.association;
   if (!a) return 'rule';
   const text = view.text.slice(view.tokens.start[a.first], view.tokens.end[a.first + a.n - 1]);

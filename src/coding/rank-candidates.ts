@@ -15,7 +15,7 @@ export interface RankedCandidate {
 }
 
 function fallbackConfidence(c: Candidate): number {
-  const dict = c.mentions.filter((m) => m.entry);
+  const dict = c.mentions.filter((m) => m.entry && !m.loose);
   if (dict.length === 0) return 0;
   const longest = Math.max(...dict.map((m) => m.last - m.first + 1));
   return Math.min(0.9, 0.35 + 0.15 * longest + (dict.some((m) => m.entry?.source === 'index') ? 0.1 : 0));
@@ -34,11 +34,12 @@ function dictionaryConfidence(
   strongAt: (token: number) => boolean,
 ): number {
   // Most candidates come from learned phrases only: nothing to trust, and no lookups to make.
-  if (!c.mentions.some((m) => m.entry)) return 0;
+  if (!c.mentions.some((m) => m.entry && !m.loose)) return 0;
   const unseen = r.model?.codeStats[c.key] === undefined;
   const affirmed = c.mentions.filter(
     (m) =>
       m.entry &&
+      !m.loose &&
       !m.flags.negated &&
       !m.flags.family &&
       !m.flags.hypothetical &&

@@ -79,12 +79,14 @@ function matchesAt(norm: readonly string[], at: number, phrase: readonly string[
 type Trigger = readonly [Flag, readonly string[]];
 
 /** Triggers by the vocabulary id of their first word. */
-function byFirstWord(list: readonly (readonly [Flag, string])[]): Map<number, Trigger[]> {
-  const m = new Map<number, Trigger[]>();
+/** Triggers by the vocabulary id of their first word, in an array: every token of a note is looked up. */
+function byFirstWord(list: readonly (readonly [Flag, string])[]): (Trigger[] | undefined)[] {
+  const m: (Trigger[] | undefined)[] = [];
   for (const [flag, phrase] of list) {
     const words = phrase.split(' ');
     const id = internWord(words[0]!);
-    m.set(id, [...(m.get(id) ?? []), [flag, words]]);
+    while (m.length <= id) m.push(undefined);
+    m[id] = [...(m[id] ?? []), [flag, words]];
   }
   return m;
 }
@@ -128,9 +130,9 @@ function scopeBits(tokens: NoteTokens): Uint8Array {
   for (let i = 0; i < norm.length; i++) {
     const id = ids[i]!;
     if (id < 0) continue;
-    const pre = PRE_BY_WORD.get(id);
+    const pre = id < PRE_BY_WORD.length ? PRE_BY_WORD[id] : undefined;
     if (pre) markAfter(tokens, bits, i, pre);
-    const post = POST_BY_WORD.get(id);
+    const post = id < POST_BY_WORD.length ? POST_BY_WORD[id] : undefined;
     if (post) markBefore(tokens, bits, i, post);
   }
   return bits;

@@ -314,6 +314,13 @@ export function collectCandidates(
       }
     }
   }
+  for (const m of r.dictionary.bags.matchAll(tokens)) {
+    const c = candidateFor(t, list, entryInfoOf(r, t, m.payload), loo);
+    // Where the phrase is also written out, the contiguous match says it.
+    if (c.mentions.some((x) => x.entry && x.first <= m.last && x.last >= m.first)) continue;
+    const entry = r.dictionary.entries[m.payload]!;
+    c.mentions.push({ first: m.first, last: m.last, flags: assertion(m.first, m.last), entry, loose: true });
+  }
   for (const hit of matchTables(r.dictionary.tables, tokens)) {
     const c = candidateFor(t, list, cmInfoOf(r, t, hit.entry.code), loo);
     c.mentions.push({

@@ -16,6 +16,8 @@ export interface CandidateMention {
   readonly flags: AssertionFlags;
   /** Present for dictionary matches. */
   readonly entry?: DictionaryEntry;
+  /** A loose dictionary match (the phrase's words in one stretch, any order: matcher/bag-matcher.ts). */
+  readonly loose?: boolean;
 }
 
 export interface Candidate {
@@ -74,6 +76,7 @@ export const FEATURE_NAMES = [
   'refinedChild',
   'priorShareOfCategory',
   'topPriorOfCategory',
+  'dictLooseLog',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
@@ -180,6 +183,7 @@ export function documentFeatures(
       c.refined ? 1 : 0,
       c.prior / ((totals.get(categories[i]!) ?? 0) + 1),
       c.prior > 0 && c.prior >= topPrior.get(categories[i]!)! ? 1 : 0,
+      Math.log1p(m.loose),
     ];
   });
 }
@@ -193,16 +197,21 @@ function mentionStats(c: Candidate) {
   let table = false;
   let negated = 0;
   let anyAffirmed = false;
+  let loose = 0;
   for (const m of c.mentions) {
     if (m.flags.negated) negated++;
     anyAffirmed ||= affirmed(m.flags);
     const source = m.entry?.source;
     if (source === undefined) continue;
+    if (m.loose) {
+      loose++;
+      continue;
+    }
     dict++;
     longest = Math.max(longest, m.last - m.first + 1);
     index ||= source === 'index';
     title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
     table ||= source === 'neoplasm' || source === 'drug';
   }
-  return { dict, longest, index, title, table, negated, anyAffirmed };
+  return { dict, longest, index, title, table, negated, anyAffirmed, loose };
 }

@@ -7,6 +7,7 @@
  */
 import { isStopword, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
+import { internWord } from '../text/token-vocabulary.ts';
 
 /** Neighbours consulted per note. */
 export const NEIGHBOURS = 25;
@@ -108,6 +109,10 @@ function indexOf(data: NeighbourData): NeighbourIndex {
     docs: Int32Array.from(l.docs),
     weights: Float64Array.from(l.weights),
   }));
+  // Every term a vocabulary word: a note's token then names its term by id, and a token the vocabulary does
+  // not know (a number, a name) is no term without a string lookup; the tokenizer also gives such words the
+  // vocabulary's string instead of making one.
+  for (const t of data.terms) internWord(t);
   ix = {
     term: new Map(data.terms.map((t, i) => [t, i])),
     idf,
@@ -141,12 +146,12 @@ function unitVector(ix: NeighbourIndex, pairs: Iterable<readonly [number, number
 }
 
 /**
- * The term id of each token (-1: not a training term), through the token's vocabulary id where it has one (one
- * array read per known word) and the term map otherwise. Terms are the termCounts words seen twice, so a term
- * hit is a word termCounts keeps.
+ * The term id of each token (-1: not a training term), through the token's vocabulary id (one array read per
+ * word): every term is a vocabulary word (indexOf), so a token without an id is no term. Terms are the
+ * termCounts words seen twice, so a term hit is a word termCounts keeps.
  */
 function termOfToken(ix: NeighbourIndex, word: string, vocab: number): number {
-  if (vocab < 0) return ix.term.get(word) ?? -1;
+  if (vocab < 0) return -1;
   if (vocab >= ix.vocabTerms.length) {
     const bigger = new Int32Array(Math.max(vocab + 1, ix.vocabTerms.length * 2)).fill(-2);
     bigger.set(ix.vocabTerms);

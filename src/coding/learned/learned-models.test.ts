@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import { predictBoostedTrees, trainBoostedTrees } from './boosted-trees.ts';
+import type { TreeNode } from './boosted-trees.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
@@ -29,6 +30,25 @@ describe('boosted trees', () => {
     assert.ok(accuracy((r) => predictBoostedTrees(trees, r)) > 0.95);
     assert.ok(accuracy((r) => predictLogistic(linear, r)) < 0.8);
   });
+});
+
+describe('boosted trees prediction', () => {
+  // The trees as trained (objects), walked plainly: what every flattened and unrolled walk must equal.
+  const walk = (node: TreeNode, row: readonly number[]): number => {
+    let n = node;
+    while (typeof n !== 'number') n = row[n.f]! <= n.t ? n.l : n.r;
+    return n;
+  };
+  const labels = GRID.map(([x, y]) => (Math.sin(6 * x!) > y! ? 1 : 0));
+  for (const depth of [2, 3, 4, 5]) {
+    it(`depth ${depth}: the flat walk scores every row as the trees do`, () => {
+      const model = trainBoostedTrees(GRID, labels, { rounds: 20, depth });
+      for (const row of GRID) {
+        const z = model.trees.reduce<number>((sum, tree) => sum + walk(tree, row), model.base);
+        assert.ok(Math.abs(predictBoostedTrees(model, row) - 1 / (1 + Math.exp(-z))) < 1e-12);
+      }
+    });
+  }
 });
 
 describe('reranker confidence', () => {

@@ -8,6 +8,7 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
 import { ABBREVIATION_TABLE, isAmbiguousAbbreviation } from '../../nlp/abbreviations.ts';
 import { isStopword, phraseTokens } from '../text/note-tokens.ts';
+import { BagMatcher } from './bag-matcher.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 import { buildTableMatcher } from './table-matcher.ts';
 import type { TableMatcher } from './table-matcher.ts';
@@ -23,6 +24,8 @@ export interface DictionaryEntry {
 
 export interface CodeDictionary {
   readonly trie: PhraseTrie;
+  /** The same phrases (two content words or more) matched loosely: any order, words apart. */
+  readonly bags: BagMatcher;
   readonly entries: readonly DictionaryEntry[];
   /** Neoplasm and drug table rows (see table-matcher.ts). */
   readonly tables: TableMatcher;
@@ -46,6 +49,7 @@ export function titlePhrase(title: string): string[] {
 
 class DictionaryBuilder {
   readonly trie = new PhraseTrie();
+  readonly bags = new BagMatcher();
   readonly entries: DictionaryEntry[] = [];
 
   add(tokens: readonly string[], entry: DictionaryEntry): void {
@@ -54,6 +58,7 @@ class DictionaryBuilder {
     if (tokens.length === 1 && tokens[0]!.length < 4 && entry.source !== 'abbreviation') return;
     this.entries.push(entry);
     this.trie.add(tokens, this.entries.length - 1);
+    if (entry.source !== 'abbreviation') this.bags.add(tokens, this.entries.length - 1, entry.code);
   }
 }
 
@@ -157,5 +162,6 @@ export function buildCodeDictionary(codeSet: CodeSet): CodeDictionary {
   }
   addIndex(b, codeSet.indexTerms('index'));
   addAbbreviations(b);
-  return { trie: b.trie, entries: b.entries, tables: buildTableMatcher(codeSet) };
+  b.bags.build();
+  return { trie: b.trie, bags: b.bags, entries: b.entries, tables: buildTableMatcher(codeSet) };
 }

@@ -13,7 +13,20 @@ const MAX_SKIPS = 2;
 
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
+  /** The child's word id and the child when there is exactly one (most nodes): matched without the Map. */
+  onlyId: number;
+  only: TrieNode | undefined;
   payloads: number[] | undefined;
+}
+
+function trieNode(): TrieNode {
+  return { next: undefined, onlyId: -1, only: undefined, payloads: undefined };
+}
+
+/** The child of `node` on word `id`, if any. */
+function childOf(node: TrieNode, id: number): TrieNode | undefined {
+  if (node.onlyId >= 0) return node.onlyId === id ? node.only : undefined;
+  return node.next?.get(id);
 }
 
 /** A match: tokens first..last (inclusive) and the payload ids of the phrase. */
@@ -24,7 +37,7 @@ export interface TrieMatch {
 }
 
 export class PhraseTrie {
-  readonly #root: TrieNode = { next: undefined, payloads: undefined };
+  readonly #root: TrieNode = trieNode();
   /** The root's children by word id as well: every token of a note is looked up here, a dense array is fastest. */
   readonly #first: (TrieNode | undefined)[] = [];
   #size = 0;
@@ -42,7 +55,9 @@ export class PhraseTrie {
       node.next ??= new Map();
       let child = node.next.get(id);
       if (!child) {
-        node.next.set(id, (child = { next: undefined, payloads: undefined }));
+        node.next.set(id, (child = trieNode()));
+        node.onlyId = node.next.size === 1 ? id : -1;
+        node.only = node.next.size === 1 ? child : undefined;
         if (node === this.#root) {
           while (this.#first.length <= id) this.#first.push(undefined);
           this.#first[id] = child;
@@ -91,7 +106,7 @@ export class PhraseTrie {
         let next: TrieNode | undefined;
         for (;;) {
           if (++j >= ids.length || sentence[j] !== sentence[i] || ids[j]! < 0) break;
-          next = node.next?.get(ids[j]!);
+          next = childOf(node, ids[j]!);
           if (next || !SKIPPABLE.has(ids[j]!) || ++skips > MAX_SKIPS) break;
         }
         node = next;

@@ -5,7 +5,19 @@
  */
 import type { NoteTokens } from './note-tokens.ts';
 
-/** Adds the words (and adjacent pairs) of the sentence holding token `at` to `into`; returns it. */
+/** Whether a token holds a digit ("3b", "t12"). */
+function hasDigit(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * Adds the words of the sentence holding token `at` to `into`, and the adjacent pairs whose second word holds
+ * a digit ("stage 3b"): the only pairs read (a stated number, rules/specificity.ts); returns `into`.
+ */
 export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<string> = new Set()): Set<string> {
   const { norm, sentence } = tokens;
   const s = sentence[at]!;
@@ -14,7 +26,7 @@ export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<strin
   while (a > 0 && sentence[a - 1] === s) a--;
   for (let i = a; i < norm.length && sentence[i] === s; i++) {
     into.add(norm[i]!);
-    if (i > a) into.add(`${norm[i - 1]!} ${norm[i]!}`);
+    if (i > a && hasDigit(norm[i]!)) into.add(`${norm[i - 1]!} ${norm[i]!}`);
   }
   return into;
 }

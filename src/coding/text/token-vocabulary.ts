@@ -27,19 +27,20 @@ export function hashStep(h: number, code: number): number {
   return Math.imul(h ^ code, 0x01000193);
 }
 
-/** Open-addressing table over the words' hashes: id + 1 per slot, 0 for an empty one. */
-let slots = new Int32Array(1 << 12);
-/** The hash of each slot's word, beside it: a probe compares hashes without reaching the word. */
-let slotHashes = new Int32Array(1 << 12);
+/**
+ * Open-addressing table over the words' hashes, two entries per slot side by side (one cache line per probe):
+ * id + 1 (0 for an empty slot), then the word's hash, so a probe compares hashes without reaching the word.
+ */
+let slots = new Int32Array(2 << 12);
 /** Hash of each word by id, in a typed array: most hashes are beyond a small integer, boxed in a plain array. */
 let HASHES = new Int32Array(1 << 11);
 
 function place(id: number): void {
-  const mask = slots.length - 1;
+  const mask = (slots.length >> 1) - 1;
   let s = HASHES[id]! & mask;
-  while (slots[s] !== 0) s = (s + 1) & mask;
-  slots[s] = id + 1;
-  slotHashes[s] = HASHES[id]!;
+  while (slots[2 * s] !== 0) s = (s + 1) & mask;
+  slots[2 * s] = id + 1;
+  slots[2 * s + 1] = HASHES[id]!;
 }
 
 /** The id of a word, adding it when new (build time only). */
@@ -57,9 +58,8 @@ export function internWord(word: string): number {
       HASHES = bigger;
     }
     HASHES[id] = h;
-    if (WORDS.length * 2 > slots.length) {
+    if (WORDS.length * 4 > slots.length) {
       slots = new Int32Array(slots.length * 2);
-      slotHashes = new Int32Array(slots.length);
       for (let w = 0; w < WORDS.length; w++) place(w);
     } else place(id);
   }
@@ -75,15 +75,15 @@ function lower(code: number): number {
  * is not -1, whose hash is `h`; -1 when no matcher knows it. No string is made.
  */
 export function spelledWordId(h: number, text: string, start: number, length: number, tail: number): number {
-  const mask = slots.length - 1;
+  const mask = (slots.length >> 1) - 1;
   const total = tail < 0 ? length : length + 1;
-  for (let s = h & mask; slots[s] !== 0; s = (s + 1) & mask) {
-    if (slotHashes[s] !== h) continue;
-    const word = WORDS[slots[s]! - 1]!;
+  for (let s = h & mask; slots[2 * s] !== 0; s = (s + 1) & mask) {
+    if (slots[2 * s + 1] !== h) continue;
+    const word = WORDS[slots[2 * s]! - 1]!;
     if (word.length !== total) continue;
     let k = 0;
     while (k < length && word.charCodeAt(k) === lower(text.charCodeAt(start + k))) k++;
-    if (k === length && (tail < 0 || word.charCodeAt(k) === tail)) return slots[s]! - 1;
+    if (k === length && (tail < 0 || word.charCodeAt(k) === tail)) return slots[2 * s]! - 1;
   }
   return -1;
 }
