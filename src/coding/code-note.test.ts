@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { miniCmCodeSet, miniHcpcsCodeSet } from '../../test/fixtures/coding/mini-code-set.ts';
+import { miniCmCodeSet, miniHcpcsCodeSet, miniPcsCodeSet } from '../../test/fixtures/coding/mini-code-set.ts';
 import { codeNote } from './code-note.ts';
 import { createCodingEngine } from './coding-engine.ts';
 import type { CodingProfile, CodingResult, Setting } from './coding-result.ts';
@@ -201,6 +201,36 @@ describe('HCPCS drugs', () => {
   it('a drug named without administration, or negated, gets none', () => {
     assert.deepEqual(hcpcsOf('Allergic to ceftriaxone.'), []);
     assert.deepEqual(hcpcsOf('No dexamethasone was given.'), []);
+  });
+});
+
+describe('imaging procedures', () => {
+  const withPcs = createCodingEngine({ cm, pcs: miniPcsCodeSet(), profile: 'us' });
+  const pcsOf = (text: string): CodingResult['procedures'] =>
+    codeNote(withPcs, text, { setting: 'inpatient' }).procedures.filter((p) => p.system === 'icd10pcs');
+
+  it('a study named by modality and region is coded as a valid full code, without contrast', () => {
+    const [ct, ...rest] = pcsOf('Thoraco-abdominal CT showed no metastases.');
+    assert.equal(ct?.code, 'BW24ZZZ');
+    assert.equal(rest.length, 0);
+    assert.match(ct.source, /Computerized Tomography \(CT Scan\) of Chest and Abdomen/);
+    assert.equal(ct.evidence[0]?.text, 'Thoraco-abdominal CT');
+  });
+
+  it('the evidence is the modality and the region words', () => {
+    const [ct] = pcsOf('Then a CT scan of the abdomen and pelvis was done.');
+    assert.equal(ct?.code, 'BW21ZZZ');
+    assert.equal(ct.evidence[0]?.text, 'CT scan of the abdomen and pelvis');
+  });
+
+  it('a biopsy without a full code to learn from is coded at its 4-character prefix, said so', () => {
+    const [biopsy] = pcsOf('A gastric biopsy was taken.');
+    assert.equal(biopsy?.code, '0DB6');
+    assert.match(biopsy.description, /4-character prefix: approach, device and qualifier not documented/);
+  });
+
+  it('a modality without a region codes nothing', () => {
+    assert.deepEqual(pcsOf('The CT showed no metastases.'), []);
   });
 });
 

@@ -17,6 +17,7 @@ import type {
   NotCoded,
 } from './coding-result.ts';
 import type { Candidate, CandidateMention } from './learned/candidate-features.ts';
+import { PCS_PREFIX_LENGTH } from './learned/pcs-prefix-forms.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import type { RankedCandidate } from './rank-candidates.ts';
 import { applyAssertions } from './rules/assertion-rule.ts';
@@ -179,11 +180,17 @@ function toItem(engine: CodingEngine, view: NoteView, w: WorkingCode): CodedItem
         ? engine.resources.pcs
         : engine.hcpcs?.codeSet;
   const title = set?.get(w.code)?.title;
+  // A PCS prefix (learned from a gold that stops there) names the procedure and body part, not a full code.
+  const prefix = w.system === 'icd10pcs' && w.code.length === PCS_PREFIX_LENGTH;
   return {
     system: w.system,
     code: w.code,
     display: displayCode(w.system, w.code),
-    description: title ?? `(not a code of the loaded ${w.system} release)`,
+    description:
+      title ??
+      (prefix
+        ? 'ICD-10-PCS 4-character prefix: approach, device and qualifier not documented'
+        : `(not a code of the loaded ${w.system} release)`),
     confidence: Number(w.confidence.toFixed(4)),
     evidence: evidenceOf(view, w.mentions),
     source: w.source,

@@ -16,6 +16,9 @@ import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
+import { matchImaging } from '../matcher/pcs-imaging.ts';
+import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
+import { pcsFormOf } from '../learned/pcs-prefix-forms.ts';
 import { refineBySentence } from '../rules/specificity.ts';
 import { LazyWordSet } from '../text/lazy-word-set.ts';
 import { addSentenceWords } from '../text/sentence-words.ts';
@@ -109,7 +112,13 @@ function keyTable(r: CandidateResources): KeyTable {
 function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode = -1): KeyInfo {
   let info = t.byKey.get(key);
   if (!info) {
-    const { system, code } = splitModelCode(key);
+    const split = splitModelCode(key);
+    const system = split.system;
+    // PCS codes are learned and matched per 4-character prefix; the candidate is the full code emitted for it.
+    const code =
+      system === 'icd10pcs'
+        ? pcsFormOf(r.model?.pcsForms ?? {}, split.code, (full) => r.pcs?.get(full) !== undefined)
+        : split.code;
     info = {
       key,
       system,
@@ -260,6 +269,31 @@ function addRefinedChildren(
   }
 }
 
+/**
+ * PCS prefixes named by a procedure word and a body part, as dictionary mentions: imaging by modality and
+ * region (pcs-imaging.ts), biopsy / excision / resection / drainage by body part (pcs-root-operations.ts).
+ */
+function addProcedures(
+  r: CandidateResources,
+  pcs: CodeSet,
+  t: KeyTable,
+  list: Candidate[],
+  tokens: NoteTokens,
+  loo: LeaveOneOut | undefined,
+  assertion: MentionAssertion,
+): void {
+  for (const hit of [...matchImaging(pcs, tokens), ...matchRootOperations(pcs, tokens)]) {
+    const c = candidateFor(t, list, infoOf(r, t, `icd10pcs|${hit.prefix}`), loo);
+    if (c.mentions.some((m) => m.first === hit.first && m.entry)) continue;
+    c.mentions.push({
+      first: hit.first,
+      last: hit.last,
+      flags: assertion(hit.first, hit.last),
+      entry: { code: hit.prefix, source: 'title', path: hit.path },
+    });
+  }
+}
+
 /** Collects and merges the candidates of one note. */
 export function collectCandidates(
   r: CandidateResources,
@@ -297,6 +331,7 @@ export function collectCandidates(
     });
   }
   addRefinedChildren(r, t, list, tokens, loo);
+  if (r.pcs) addProcedures(r, r.pcs, t, list, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     const { ids, evidence } = associateByIndex(r.model.associations, tokens, loo?.own, MIN_ANY_ASSOCIATION);

@@ -10,6 +10,7 @@ import type { TreeEnsemble } from './boosted-trees.ts';
 import type { LogisticModel } from './logistic-regression.ts';
 import type { CentroidData } from './code-centroids.ts';
 import type { NeighbourData } from './document-neighbours.ts';
+import type { PcsForms } from './pcs-prefix-forms.ts';
 import type { PhraseAssociationData } from './phrase-associations.ts';
 import type { RerankerKind } from './reranker-confidence.ts';
 
@@ -22,6 +23,11 @@ export interface CodingModel {
   readonly assertion: AssertionDetectorName;
   /** Codes are stored as "icd10cm|R52" / "icd10pcs|BW03ZZZ". */
   readonly associations: PhraseAssociationData;
+  /**
+   * When present, PCS codes are stored per 4-character prefix ("icd10pcs|BW20") and each prefix is emitted as
+   * this full code (pcs-prefix-forms.ts); a prefix without an entry is emitted as is.
+   */
+  readonly pcsForms?: PcsForms;
   /** Training documents as TF-IDF neighbours with the codes they carry. */
   readonly neighbours: NeighbourData;
   /** Per frequent code, the sum of its training documents' vectors (a Rocchio prototype). */

@@ -30,6 +30,7 @@ import { trainLogistic } from './logistic-regression.ts';
 import { trainCentroids } from './code-centroids.ts';
 import { trainNeighbours } from './document-neighbours.ts';
 import { trainPhraseAssociations } from './phrase-associations.ts';
+import { pcsPrefix, trainPcsForms } from './pcs-prefix-forms.ts';
 import type { TrainingDocument } from './phrase-associations.ts';
 
 export const CODIESP_ATTRIBUTION =
@@ -50,14 +51,15 @@ export interface Row {
   readonly label: number;
 }
 
+/** The document's gold as model keys: ICD-10-CM codes as they are, PCS codes by their 4-character prefix. */
 function trainingDocument(doc: GoldDocument): TrainingDocument {
   const cm = doc.icd10cm.map((c) => `icd10cm|${c}`);
-  const pcs = doc.icd10pcs.map((c) => `icd10pcs|${c}`);
+  const pcs = [...new Set(doc.icd10pcs.map((c) => `icd10pcs|${pcsPrefix(c)}`))];
   const tokens = tokenizeNote(doc.text);
   const evidence = doc.evidence.map((e) => {
     const pcs = doc.icd10pcs.includes(e.code);
     const span = locateEvidence(tokens, e.text, e.at);
-    const code = `${pcs ? 'icd10pcs' : 'icd10cm'}|${e.code}`;
+    const code = pcs ? `icd10pcs|${pcsPrefix(e.code)}` : `icd10cm|${e.code}`;
     return { code, at: e.at, ...(span ? { span } : {}) };
   });
   return { tokens, codes: [...cm, ...pcs], evidence };
@@ -220,7 +222,18 @@ export function trainingRows(
   const base = { format: 'medcode-coding-model/1', attribution: CODIESP_ATTRIBUTION, assertion } as const;
   const neighbours = trainNeighbours(training);
   const centroids = trainCentroids(neighbours);
-  const partial = { ...base, featureNames: FEATURE_NAMES, associations, neighbours, centroids } as const;
+  const pcsForms = trainPcsForms(
+    docs.map((d) => d.icd10pcs),
+    (code) => codeSets.pcs?.get(code) !== undefined,
+  );
+  const partial = {
+    ...base,
+    featureNames: FEATURE_NAMES,
+    associations,
+    pcsForms,
+    neighbours,
+    centroids,
+  } as const;
   const detector = detectorByName(assertion);
   // Cross-fitting: each fold's documents are scored with phrase associations and prototypes learned on the
   // other folds, so their feature values look like an unseen note's (neighbours are exact leave-one-out).
@@ -243,7 +256,7 @@ export function trainingRows(
     const features = documentFeatures(candidates, documents, t.tokens, () => 0, resources.priors);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
-      rows.push({ doc: d, key: `${c.system}|${c.code}`, system: c.system, features: features[i]!, label });
+      rows.push({ doc: d, key: c.key, system: c.system, features: features[i]!, label });
     });
   });
   return { partial, rows };
