@@ -9,7 +9,15 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { bodyPartRegions, regionsByKind, regionsNamed, spanOf, windowOf } from './pcs-body-parts.ts';
+import {
+  bodyPartRegions,
+  regionsByKind,
+  regionsNamed,
+  spanOf,
+  triggerPositions,
+  triggerTable,
+  windowOf,
+} from './pcs-body-parts.ts';
 import type { BodyPartRegion, PcsHit } from './pcs-body-parts.ts';
 
 /** Section B type (3rd character) by modality word (folded tokens). */
@@ -83,6 +91,9 @@ function modalityAt(norm: readonly string[], i: number): string | undefined {
   return type;
 }
 
+/** Modality words, by vocabulary id. */
+const TRIGGERS = triggerTable([...MODALITY_WORDS.keys(), ...IMPLIED.keys()]);
+
 /** Words of the sentence read after a modality word that has no region beside it. */
 const FINDING_AFTER = 12;
 
@@ -91,10 +102,10 @@ export function matchImaging(pcs: CodeSet, tokens: NoteTokens): PcsHit[] {
   const byType = regionsByType(pcs);
   const hits: PcsHit[] = [];
   const { norm, sentence } = tokens;
-  for (let i = 0; i < norm.length; i++) {
+  for (const i of triggerPositions(tokens, TRIGGERS)) {
     const type = modalityAt(norm, i);
     if (type === undefined) continue;
-    const regions = byType.get(type) ?? [];
+    const regions = byType.get(type);
     const implied = IMPLIED.get(norm[i]!)?.concepts;
     let window = windowOf(norm, sentence, i, LOOK_BACK.get(type));
     let best = regionsNamed(regions, norm, window, implied);

@@ -8,7 +8,15 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { bodyPartRegions, regionsByKind, regionsNamed, spanOf, windowOf } from './pcs-body-parts.ts';
+import {
+  bodyPartRegions,
+  regionsByKind,
+  regionsNamed,
+  spanOf,
+  triggerPositions,
+  triggerTable,
+  windowOf,
+} from './pcs-body-parts.ts';
 import type { BodyPartRegion, PcsHit } from './pcs-body-parts.ts';
 
 /** Root operation (3rd character of section 0) by note word (folded tokens). */
@@ -59,6 +67,9 @@ const IMPLIED: ReadonlyMap<string, { readonly operation: string; readonly concep
     ),
   );
 
+/** Root-operation words, by vocabulary id. */
+const TRIGGERS = triggerTable([...OPERATION_WORDS.keys(), ...IMPLIED.keys()]);
+
 const OPERATIONS = new Set([...OPERATION_WORDS.values(), ...IMPLIED_WORDS.map(([, op]) => op)]);
 
 /** "Excision of Liver, Percutaneous Approach, Diagnostic" → root operation and body part. */
@@ -84,12 +95,12 @@ export function matchRootOperations(pcs: CodeSet, tokens: NoteTokens): PcsHit[] 
   const byOperation = regionsByOperation(pcs);
   const hits: PcsHit[] = [];
   const { norm, sentence } = tokens;
-  for (let i = 0; i < norm.length; i++) {
+  for (const i of triggerPositions(tokens, TRIGGERS)) {
     const implied = IMPLIED.get(norm[i]!);
     const operation = OPERATION_WORDS.get(norm[i]!) ?? implied?.operation;
     if (operation === undefined) continue;
     const window = windowOf(norm, sentence, i);
-    for (const r of regionsNamed(byOperation.get(operation) ?? [], norm, window, implied?.concepts)) {
+    for (const r of regionsNamed(byOperation.get(operation), norm, window, implied?.concepts)) {
       hits.push({ prefix: r.prefix, ...spanOf(norm, window, r), path: r.title });
     }
   }
