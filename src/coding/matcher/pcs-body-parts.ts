@@ -6,7 +6,9 @@
  * adjectives ("abdominal", "gastric") are mapped to the nouns the titles use, on both sides.
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
-import { phraseTokens } from '../text/note-tokens.ts';
+import { phraseTokens, tokenIds } from '../text/note-tokens.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
+import { internWord } from '../text/token-vocabulary.ts';
 
 /** Note adjectives and variants → the body-part nouns of the titles (also applied to the titles). */
 const CONCEPTS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
@@ -138,20 +140,52 @@ export function bodyPartRegions(
   return [...byPrefix.values()];
 }
 
-/** Regions of a code set grouped by kind, built once per code set by `build`. */
+/** The regions of one kind, with each listed under its first concept (a window names few of them). */
+export interface RegionIndex {
+  readonly byConcept: ReadonlyMap<string, readonly BodyPartRegion[]>;
+}
+
+/** Regions of a code set grouped by kind and indexed by first concept, built once per code set by `build`. */
 export function regionsByKind(
   build: (pcs: CodeSet) => readonly BodyPartRegion[],
-): (pcs: CodeSet) => ReadonlyMap<string, readonly BodyPartRegion[]> {
-  const cache = new WeakMap<CodeSet, ReadonlyMap<string, readonly BodyPartRegion[]>>();
+): (pcs: CodeSet) => ReadonlyMap<string, RegionIndex> {
+  const cache = new WeakMap<CodeSet, ReadonlyMap<string, RegionIndex>>();
   return (pcs) => {
     let m = cache.get(pcs);
     if (!m) {
-      const out = new Map<string, BodyPartRegion[]>();
-      for (const r of build(pcs)) out.set(r.kind, [...(out.get(r.kind) ?? []), r]);
-      cache.set(pcs, (m = out));
+      const out = new Map<string, Map<string, BodyPartRegion[]>>();
+      for (const r of build(pcs)) {
+        let byConcept = out.get(r.kind);
+        if (!byConcept) out.set(r.kind, (byConcept = new Map()));
+        const first = r.concepts[0]!;
+        byConcept.set(first, [...(byConcept.get(first) ?? []), r]);
+      }
+      cache.set(pcs, (m = new Map([...out].map(([kind, byConcept]) => [kind, { byConcept }]))));
     }
     return m;
   };
+}
+
+/**
+ * The positions of a note's tokens that are one of `words`, by vocabulary id (one typed-array read per
+ * token, no string lookups): `triggers` is built once from the words and interns them.
+ */
+export function triggerPositions(tokens: NoteTokens, triggers: Uint8Array): number[] {
+  const ids = tokenIds(tokens);
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id >= 0 && id < triggers.length && triggers[id] === 1) out.push(i);
+  }
+  return out;
+}
+
+/** The trigger table of `words` for triggerPositions (interned, so no later word can take their ids). */
+export function triggerTable(words: Iterable<string>): Uint8Array {
+  const ids = [...words].map(internWord);
+  const table = new Uint8Array(Math.max(0, ...ids) + 1);
+  for (const id of ids) table[id] = 1;
+  return table;
 }
 
 /** Whether the note's words name the region's side: its own side, or for both sides no single one. */
@@ -165,16 +199,22 @@ function sideFits(side: string | undefined, words: ReadonlySet<string>): boolean
  * excluded; `implied` are concepts it names itself): "Chest and Abdomen", not also "Abdomen".
  */
 export function regionsNamed(
-  regions: readonly BodyPartRegion[],
+  index: RegionIndex | undefined,
   norm: readonly string[],
   window: { readonly i: number; readonly first: number; readonly last: number },
   implied: readonly string[] = [],
 ): BodyPartRegion[] {
+  if (!index) return [];
   const words = new Set<string>(implied);
   for (let k = window.first; k <= window.last; k++) {
     if (k !== window.i) for (const c of conceptsOf(norm[k]!)) words.add(c);
   }
-  const found = regions.filter((r) => r.concepts.every((c) => words.has(c)) && sideFits(r.side, words));
+  const found: BodyPartRegion[] = [];
+  for (const w of words) {
+    for (const r of index.byConcept.get(w) ?? []) {
+      if (r.concepts.every((c) => words.has(c)) && sideFits(r.side, words)) found.push(r);
+    }
+  }
   const specific = found.filter(
     (r) =>
       !found.some(

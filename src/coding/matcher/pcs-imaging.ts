@@ -8,10 +8,16 @@
  * (PCS Guidelines B3.1: the body part is the one imaged; contrast is the 5th character, rarely stated).
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
-import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { wordFlags } from '../text/token-vocabulary.ts';
-import { bodyPartRegions, regionsByKind, regionsNamed, spanOf, windowOf } from './pcs-body-parts.ts';
+import {
+  bodyPartRegions,
+  regionsByKind,
+  regionsNamed,
+  spanOf,
+  triggerPositions,
+  triggerTable,
+  windowOf,
+} from './pcs-body-parts.ts';
 import type { BodyPartRegion, PcsHit } from './pcs-body-parts.ts';
 
 /** Section B type (3rd character) by modality word (folded tokens). */
@@ -74,13 +80,6 @@ export function imagingRegions(pcs: CodeSet): BodyPartRegion[] {
 /** Regions by modality, built once per PCS code set. */
 const regionsByType = regionsByKind(imagingRegions);
 
-let triggerFlags: Uint8Array | undefined;
-
-/** Modality words and the words implying one, by vocabulary id (made on first use). */
-function modalityTriggers(): Uint8Array {
-  return (triggerFlags ??= wordFlags([...MODALITY_WORDS.keys(), ...IMPLIED.keys()]));
-}
-
 /** The modality (type character) of the token at `i`, if it names one. */
 function modalityAt(norm: readonly string[], i: number): string | undefined {
   const w = norm[i]!;
@@ -92,6 +91,9 @@ function modalityAt(norm: readonly string[], i: number): string | undefined {
   return type;
 }
 
+/** Modality words, by vocabulary id. */
+const TRIGGERS = triggerTable([...MODALITY_WORDS.keys(), ...IMPLIED.keys()]);
+
 /** Words of the sentence read after a modality word that has no region beside it. */
 const FINDING_AFTER = 12;
 
@@ -100,15 +102,10 @@ export function matchImaging(pcs: CodeSet, tokens: NoteTokens): PcsHit[] {
   const byType = regionsByType(pcs);
   const hits: PcsHit[] = [];
   const { norm, sentence } = tokens;
-  // Triggers first: making them may add words to the vocabulary, which tokenIds then takes into account.
-  const triggers = modalityTriggers();
-  const ids = tokenIds(tokens);
-  for (let i = 0; i < norm.length; i++) {
-    // Most tokens name no modality: their id says so without looking their words up.
-    if (ids[i]! < 0 || ids[i]! >= triggers.length || triggers[ids[i]!] === 0) continue;
+  for (const i of triggerPositions(tokens, TRIGGERS)) {
     const type = modalityAt(norm, i);
     if (type === undefined) continue;
-    const regions = byType.get(type) ?? [];
+    const regions = byType.get(type);
     const implied = IMPLIED.get(norm[i]!)?.concepts;
     let window = windowOf(norm, sentence, i, LOOK_BACK.get(type));
     let best = regionsNamed(regions, norm, window, implied);

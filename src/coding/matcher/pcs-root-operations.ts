@@ -7,10 +7,16 @@
  * (pcs-body-parts.ts). Approach, device and qualifier are left to the prefix's learned full code.
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
-import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { wordFlags } from '../text/token-vocabulary.ts';
-import { bodyPartRegions, regionsByKind, regionsNamed, spanOf, windowOf } from './pcs-body-parts.ts';
+import {
+  bodyPartRegions,
+  regionsByKind,
+  regionsNamed,
+  spanOf,
+  triggerPositions,
+  triggerTable,
+  windowOf,
+} from './pcs-body-parts.ts';
 import type { BodyPartRegion, PcsHit } from './pcs-body-parts.ts';
 
 /** Root operation (3rd character of section 0) by note word (folded tokens). */
@@ -61,6 +67,9 @@ const IMPLIED: ReadonlyMap<string, { readonly operation: string; readonly concep
     ),
   );
 
+/** Root-operation words, by vocabulary id. */
+const TRIGGERS = triggerTable([...OPERATION_WORDS.keys(), ...IMPLIED.keys()]);
+
 const OPERATIONS = new Set([...OPERATION_WORDS.values(), ...IMPLIED_WORDS.map(([, op]) => op)]);
 
 /** "Excision of Liver, Percutaneous Approach, Diagnostic" → root operation and body part. */
@@ -82,28 +91,16 @@ export function rootOperationRegions(pcs: CodeSet): BodyPartRegion[] {
 const regionsByOperation = regionsByKind(rootOperationRegions);
 
 /** Section 0 prefixes named in the note, one hit per root-operation word and body part (the most specific). */
-let triggerFlags: Uint8Array | undefined;
-
-/** Operation words and the words implying one, by vocabulary id (made on first use). */
-function operationTriggers(): Uint8Array {
-  return (triggerFlags ??= wordFlags([...OPERATION_WORDS.keys(), ...IMPLIED.keys()]));
-}
-
 export function matchRootOperations(pcs: CodeSet, tokens: NoteTokens): PcsHit[] {
   const byOperation = regionsByOperation(pcs);
   const hits: PcsHit[] = [];
   const { norm, sentence } = tokens;
-  // Triggers first: making them may add words to the vocabulary, which tokenIds then takes into account.
-  const triggers = operationTriggers();
-  const ids = tokenIds(tokens);
-  for (let i = 0; i < norm.length; i++) {
-    // Most tokens name no operation: their id says so without looking their words up.
-    if (ids[i]! < 0 || ids[i]! >= triggers.length || triggers[ids[i]!] === 0) continue;
+  for (const i of triggerPositions(tokens, TRIGGERS)) {
     const implied = IMPLIED.get(norm[i]!);
     const operation = OPERATION_WORDS.get(norm[i]!) ?? implied?.operation;
     if (operation === undefined) continue;
     const window = windowOf(norm, sentence, i);
-    for (const r of regionsNamed(byOperation.get(operation) ?? [], norm, window, implied?.concepts)) {
+    for (const r of regionsNamed(byOperation.get(operation), norm, window, implied?.concepts)) {
       hits.push({ prefix: r.prefix, ...spanOf(norm, window, r), path: r.title });
     }
   }

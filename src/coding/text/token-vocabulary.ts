@@ -88,17 +88,6 @@ export function spelledWordId(h: number, text: string, start: number, length: nu
   return -1;
 }
 
-/**
- * A flag per vocabulary id, set for the given words (interned): a matcher tests a token's id against it before
- * any string lookup. Ids beyond its length are unflagged.
- */
-export function wordFlags(words: Iterable<string>): Uint8Array {
-  const ids = [...words].map(internWord);
-  const flags = new Uint8Array(Math.max(-1, ...ids) + 1);
-  for (const id of ids) flags[id] = 1;
-  return flags;
-}
-
 /** The vocabulary's string of a word id. */
 export function wordOf(id: number): string {
   return WORDS[id]!;
