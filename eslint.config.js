@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'bin/**', 'eslint.config.js', '.medcode/**'] },
+  { ignores: ['node_modules/**', 'bin/**', 'eslint.config.js', '.medcode/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

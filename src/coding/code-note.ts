@@ -287,7 +287,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
   const strongAt = (token: number): boolean =>
     (sectionAt(view.sections, tokens.start[token]!)?.weight ?? 0) >= STRONG_SECTION;
-  const ranked = rankCandidates(engine.resources, candidates, tokens.norm.length, engine.profile, strongAt);
+  const ranked = rankCandidates(engine.resources, candidates, tokens, engine.profile, strongAt);
   const accepted = ranked.filter((r) => r.accepted).map((r) => toWorking(view, r));
   return resultOf(engine, view, ranked, applyRules(engine, view, accepted, context), context);
 }

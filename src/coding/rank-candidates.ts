@@ -7,6 +7,7 @@ import type { CodingProfile } from './coding-result.ts';
 import type { Candidate } from './learned/candidate-features.ts';
 import { codePrecision, documentFeatures } from './learned/candidate-features.ts';
 import { rerankerConfidence } from './learned/reranker-confidence.ts';
+import type { NoteTokens } from './text/note-tokens.ts';
 
 export interface RankedCandidate {
   readonly candidate: Candidate;
@@ -52,7 +53,7 @@ function dictionaryConfidence(
 export function rankCandidates(
   r: CandidateResources,
   candidates: readonly Candidate[],
-  tokenCount: number,
+  tokens: NoteTokens,
   profile: CodingProfile,
   strongAt: (token: number) => boolean = () => false,
 ): RankedCandidate[] {
@@ -61,7 +62,7 @@ export function rankCandidates(
     ? documentFeatures(
         candidates,
         model.associations.documents,
-        tokenCount,
+        tokens,
         (c) => {
           const [pos, cand] = model.codeStats[c.key] ?? [0, 0];
           return codePrecision(pos, cand, model.baseRates[c.system]);

@@ -6,6 +6,8 @@ import type { AssertionFlags } from '../assertion/assertion-flags.ts';
 import type { DictionaryEntry } from '../matcher/code-dictionary.ts';
 import type { NeighbourEvidence } from './document-neighbours.ts';
 import type { AssociationEvidence } from './phrase-associations.ts';
+import { diagnosisSentences } from '../text/diagnosis-cues.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
 
 export type CandidateSystem = 'icd10cm' | 'icd10pcs';
 
@@ -77,6 +79,7 @@ export const FEATURE_NAMES = [
   'priorShareOfCategory',
   'topPriorOfCategory',
   'dictLooseLog',
+  'diagnosisSentence',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
@@ -127,10 +130,12 @@ function categoryPriors(priors: ReadonlyMap<string, number>): Map<string, number
 export function documentFeatures(
   candidates: readonly Candidate[],
   documents: number,
-  tokenCount: number,
+  tokens: NoteTokens,
   precisionOf: (c: Candidate) => number,
   priors: ReadonlyMap<string, number>,
 ): number[][] {
+  const tokenCount = tokens.norm.length;
+  const cued = diagnosisSentences(tokens);
   const bestOfCategory = new Map<string, number>();
   const topPrior = new Map<string, number>();
   const categories = candidates.map((c) => keyCategory(c.key));
@@ -184,6 +189,7 @@ export function documentFeatures(
       c.prior / ((totals.get(categories[i]!) ?? 0) + 1),
       c.prior > 0 && c.prior >= topPrior.get(categories[i]!)! ? 1 : 0,
       Math.log1p(m.loose),
+      c.mentions.some((x) => cued[tokens.sentence[x.first]!] === 1) ? 1 : 0,
     ];
   });
 }

@@ -37,8 +37,11 @@ export const CODIESP_ATTRIBUTION =
   'Trained on CodiEsp train (Miranda-Escalada, Gonzalez-Agirre, Krallinger, CodiEsp corpus, Zenodo ' +
   '10.5281/zenodo.3837305; overview: CLEF eHealth 2020, CEUR-WS Vol-2696 paper 263), CC BY 4.0.';
 
-/** Folds of the cross-fitting, by document index. */
-const FOLDS = 5;
+/**
+ * Folds of the cross-fitting, by document index. Ten rather than five: a fold's features then come from 90% of
+ * the reports, nearer what the engine sees at inference (all of them); dev diagnoses F1 0.622 vs 0.616.
+ */
+const FOLDS = 10;
 
 /** Boosting for the trees-only reranker (chosen on out-of-fold training MAP). */
 const TREE_OPTIONS = { rounds: 150, depth: 3, learningRate: 0.1, bins: 64 } as const;
@@ -253,7 +256,7 @@ export function trainingRows(
     const resources = foldResources[d % FOLDS]!;
     const candidates = collectCandidates(resources, t.tokens, { gold: new Set(), doc: d });
     const documents = resources.model!.associations.documents;
-    const features = documentFeatures(candidates, documents, t.tokens.norm.length, () => 0, resources.priors);
+    const features = documentFeatures(candidates, documents, t.tokens, () => 0, resources.priors);
     candidates.forEach((c, i) => {
       const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
       rows.push({ doc: d, key: c.key, system: c.system, features: features[i]!, label });
