@@ -25,11 +25,13 @@ function overlaps(a: CandidateMention, b: CandidateMention): boolean {
  */
 function subsumes(a: WorkingCode, b: WorkingCode, aFirst: boolean): boolean {
   if (a === b || a.system !== 'icd10cm' || b.system !== 'icd10cm' || b.mentions.length === 0) return false;
+  // A loose match's span is the stretch its words sit in, not a phrase: it contains no other code's words.
+  const phrases = a.mentions.filter((o) => !o.loose);
   const siblings = a.code.length === b.code.length && a.code.slice(0, -1) === b.code.slice(0, -1);
-  if (siblings && aFirst && b.mentions.some((m) => a.mentions.some((o) => overlaps(m, o)))) return true;
+  if (siblings && aFirst && b.mentions.some((m) => phrases.some((o) => overlaps(m, o)))) return true;
   // One chapter (same first letter): a phrase inside a longer phrase of another code is that code's.
   if (a.code[0] !== b.code[0]) return false;
-  return b.mentions.every((m) => a.mentions.some((o) => within(m, o, !aFirst)));
+  return b.mentions.every((m) => phrases.some((o) => within(m, o, !aFirst)));
 }
 
 /** Sets aside codes subsumed by another (items ranked best first). */
