@@ -91,7 +91,7 @@ function bestThreshold(scored: readonly Scored[], goldCount: number): { p: numbe
  * folds' counts), so a code often proposed but rarely gold (a frequent imaging code, say) is ranked down.
  * Leave-one-out would leak the label: for a code's own rows the value is lower exactly when the row is gold.
  */
-export function fillCodePrecision(rows: Row[]): {
+function fillCodePrecision(rows: Row[]): {
   codeStats: Record<string, [number, number]>;
   baseRates: Record<CandidateSystem, number>;
 } {
