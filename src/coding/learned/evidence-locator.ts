@@ -12,7 +12,7 @@ const SEARCH_SENTENCES = 2;
 /** Longest English phrase considered, in tokens. */
 const MAX_TOKENS = 6;
 /** Lowest Dice overlap of letter trigrams accepted as a translation. */
-export const MIN_OVERLAP = 0.35;
+const MIN_OVERLAP = 0.35;
 
 export interface LocatedSpan {
   readonly first: number;

@@ -46,7 +46,7 @@ const FOLDS = 10;
 /** Boosting for the trees-only reranker (chosen on out-of-fold training MAP). */
 const TREE_OPTIONS = { rounds: 150, depth: 3, learningRate: 0.1, bins: 64 } as const;
 
-export interface Row {
+interface Row {
   readonly doc: number;
   readonly key: string;
   readonly system: CandidateSystem;
@@ -205,7 +205,7 @@ function foldResourcesOf(
 }
 
 /** The model's parts fitted before the reranker, and the cross-fitted candidate rows the reranker learns from. */
-export interface TrainingRows {
+interface TrainingRows {
   readonly partial: PartialModel;
   readonly rows: Row[];
 }
@@ -214,7 +214,7 @@ export interface TrainingRows {
  * Fits phrase associations, neighbours and prototypes on all documents, and scores every training document's
  * candidates with the parts fitted on the other folds (cross-fitting), so the rows look like unseen notes.
  */
-export function trainingRows(
+function trainingRows(
   docs: readonly GoldDocument[],
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
