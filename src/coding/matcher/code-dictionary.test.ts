@@ -4,7 +4,8 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { hasSharedData, sharedDir } from '../../../test/support/shared-data.ts';
 import { defaultCodeSetFiles, loadDevCodeSets } from '../eval/load-code-sets.ts';
-import { phraseTokens } from '../text/note-tokens.ts';
+import { phraseTokens, tokenizeNote } from '../text/note-tokens.ts';
+import { matchTables } from './table-matcher.ts';
 import { buildCodeDictionary } from './code-dictionary.ts';
 import type { CodeDictionary } from './code-dictionary.ts';
 
@@ -37,6 +38,40 @@ describe(
     for (const [phrase, code, expected] of cases) {
       it(`"${phrase}" ${expected ? 'leads' : 'does not lead'} to ${code}`, () => {
         assert.equal(codesOf(phrase).includes(code), expected, codesOf(phrase).join(' '));
+      });
+    }
+  },
+);
+
+describe(
+  'the neoplasm table of the real releases as a matcher',
+  { skip: !hasSharedData() && 'shared data not present' },
+  () => {
+    let dictionary: CodeDictionary;
+    before(async () => {
+      const sets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
+      dictionary = buildCodeDictionary(sets.cm);
+    });
+    const cases: [string, string, boolean][] = [
+      // A second-level row ("cord > spermatic"), and "-sarcoma" selecting Malignant Primary.
+      ['Liposarcoma of the spermatic cord.', 'C631', true],
+      // A site by its adjective.
+      ['Renal carcinoma.', 'C64', true],
+      ['Renal adenoma.', 'D300', true],
+      ['Pulmonary metastases.', 'C780', true],
+      // A second-level row after its site.
+      ['A tumor in the lung middle lobe.', 'D491', true],
+      ['Carcinoma of the scalp skin.', 'C4440', true],
+      // "lingula, lung" is "lingula of lung", not a second name of the lung.
+      ['Carcinoma of the lingula of the lung.', 'C341', true],
+      ['Lung carcinoma.', 'C341', false],
+      // No column word in the sentence: no table code.
+      ['Renal function was normal.', 'C64', false],
+    ];
+    for (const [text, code, expected] of cases) {
+      it(`${JSON.stringify(text)} ${expected ? 'gives' : 'does not give'} ${code}`, () => {
+        const codes = matchTables(dictionary.tables, tokenizeNote(text)).map((h) => h.entry.code);
+        assert.equal(codes.includes(code), expected, codes.join(' '));
       });
     }
   },
