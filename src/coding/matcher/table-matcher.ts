@@ -7,7 +7,7 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
-import { tokenIds } from '../text/note-tokens.ts';
+import { foldToken, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
@@ -15,9 +15,9 @@ import { MAX_PHRASE, titlePhrase } from './index-phrases.ts';
 import { siteAdjectiveVariants } from './site-adjectives.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
-/** Column selected by trigger words (folded tokens), most specific first. */
+/** Column selected by trigger words, most specific first. */
 const NEOPLASM_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
-  ['Malignant Secondary', ['metastasi', 'metastase', 'metastatic', 'secondary']],
+  ['Malignant Secondary', ['metastasis', 'metastases', 'metastatic', 'secondary']],
   ['Ca in situ', ['situ']],
   [
     'Malignant Primary',
@@ -120,7 +120,8 @@ for (const [columns, shift] of [
 ] as const) {
   columns.forEach(([, triggers], c) => {
     for (const t of triggers) {
-      const id = internWord(t);
+      // Folded as note tokens are ("metastases" → "metastase"; "metastasis" stays).
+      const id = internWord(foldToken(t));
       TRIGGER_BITS.set(id, (TRIGGER_BITS.get(id) ?? 0) | (1 << (shift + c)));
     }
   });

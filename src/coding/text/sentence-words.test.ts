@@ -20,6 +20,7 @@ describe('addSentenceWords', () => {
     ['Chorioretinitis in the OI.', ['left', 'eye'], ['right']],
     ['Visual acuity 0.4 in the RE.', ['right', 'eye'], ['left']],
     ['Drusen OU.', ['bilateral', 'eye'], []],
+    ['Nuclear cataracts in both eyes.', ['bilateral'], ['left', 'right']],
     ['Pain in OS and OD.', ['left', 'right', 'eye'], []],
     // Lower case or inside words: not an eye.
     ['The os calcis was fractured.', [], ['left', 'eye']],

@@ -37,7 +37,7 @@ function eyeSide(tokens: NoteTokens, i: number): readonly string[] | undefined {
 /**
  * Adds the words of the sentence holding token `at` to `into`, and the adjacent pairs whose second word holds
  * a digit ("stage 3b"): the only pairs read (a stated number, rules/specificity.ts), and the side an eye
- * abbreviation states ("LE": "left", "eye"); returns `into`.
+ * abbreviation states ("LE": "left", "eye"), and "bilateral" for "both"; returns `into`.
  */
 export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<string> = new Set()): Set<string> {
   const { norm, sentence } = tokens;
@@ -50,6 +50,8 @@ export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<strin
     into.add(word);
     if (i > a && hasDigit(word)) into.add(`${norm[i - 1]!} ${word}`);
     if (word.length === 2) for (const w of eyeSide(tokens, i) ?? []) into.add(w);
+    // "in both eyes", "both kidneys": the titles' "bilateral".
+    if (word === 'both') into.add('bilateral');
   }
   return into;
 }
