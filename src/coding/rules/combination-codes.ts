@@ -18,6 +18,8 @@ interface Replacement {
   readonly code: string;
   readonly guideline: string;
   readonly because: readonly WorkingCode[];
+  /** Codes the combination contains, set aside when also coded on their own (I12.9 beside I13.0). */
+  readonly absorbs?: RegExp;
 }
 
 function hypertension(items: readonly WorkingCode[]): Replacement | undefined {
@@ -33,6 +35,7 @@ function hypertension(items: readonly WorkingCode[]): Replacement | undefined {
       code,
       guideline: "I.C.9.a.3 hypertensive heart and CKD ('with')",
       because: [ckd, hf],
+      absorbs: /^I1[12]/,
     };
   }
   if (ckd) {
@@ -85,6 +88,10 @@ export function applyCombinations(
     );
     kept = kept.map((i) => (i === r.replace ? combined : i));
     setAside.push(setAsideItem(r.replace, 'combined', `replaced by ${r.code} (${r.guideline})`));
+    for (const part of kept.filter((i) => i.system === 'icd10cm' && r.absorbs?.test(i.code))) {
+      kept = kept.filter((i) => i !== part);
+      setAside.push(setAsideItem(part, 'combined', `contained in ${r.code} (${r.guideline})`));
+    }
   }
   return { kept, setAside };
 }
