@@ -29,9 +29,8 @@ interface Bag {
 
 export class BagMatcher {
   readonly #pending: { payload: number; words: number[]; group: string }[] = [];
-  readonly #byKey = new Map<number, Bag[]>();
   /**
-   * #byKey laid out for reading (every distinct word of a note is looked up): the bags of word id `w` are
+   * The bags by key word, laid out for reading (every distinct word of a note is looked up): the bags of word id `w` are
    * #flat[#start[w], #start[w + 1]), each as payload, word count, words; contiguous, so a word's bags are read
    * in one sweep of memory.
    */
@@ -48,8 +47,12 @@ export class BagMatcher {
     if (words.length >= 2) this.#pending.push({ payload, words, group });
   }
 
-  /** Indexes the phrases added so far (matchAll does it on first use otherwise). */
+  /**
+   * Indexes the phrases added so far (matchAll does it on first use otherwise). Call it once, after the last
+   * add: the bags are kept only in the flat layout (one object per bag made the heap larger for nothing).
+   */
   build(): void {
+    const byKey = new Map<number, Bag[]>();
     const frequency = new Map<number, number>();
     for (const p of this.#pending) for (const w of p.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     const seen = new Set<string>();
@@ -61,21 +64,21 @@ export class BagMatcher {
       // Rarest first: a bag is most often rejected by its first missing word (the order changes no match).
       const others = words.filter((w) => w !== key).sort((x, y) => frequency.get(x)! - frequency.get(y)!);
       const bag = { payload, others: Int32Array.from(others) };
-      const list = this.#byKey.get(key);
+      const list = byKey.get(key);
       if (list) list.push(bag);
-      else this.#byKey.set(key, [bag]);
+      else byKey.set(key, [bag]);
     }
     this.#pending.length = 0;
-    this.#layOut();
+    this.#layOut(byKey);
     this.#built = true;
   }
 
-  #layOut(): void {
+  #layOut(byKey: ReadonlyMap<number, readonly Bag[]>): void {
     const start = new Int32Array(vocabularySize() + 1);
-    for (const [key, bags] of this.#byKey) for (const b of bags) start[key + 1]! += 2 + b.others.length;
+    for (const [key, bags] of byKey) for (const b of bags) start[key + 1]! += 2 + b.others.length;
     for (let w = 1; w < start.length; w++) start[w]! += start[w - 1]!;
     const flat = new Int32Array(start[start.length - 1]!);
-    for (const [key, bags] of this.#byKey) {
+    for (const [key, bags] of byKey) {
       let p = start[key]!;
       for (const b of bags) {
         flat[p] = b.payload;

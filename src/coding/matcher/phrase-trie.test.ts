@@ -58,4 +58,29 @@ describe('PhraseTrie', () => {
     assert.equal(trie.lookup(['acute']), undefined);
     assert.equal(trie.lookup(['acute', 'unheardofword']), undefined);
   });
+
+  it("keeps a phrase's payloads in the order added, each once", () => {
+    const trie = new PhraseTrie();
+    for (const payload of [5, 3, 5, 9, 3]) trie.add(['pleural', 'effusion'], payload);
+    assert.deepEqual(trie.lookup(['pleural', 'effusion']), [5, 3, 9]);
+    assert.deepEqual(matches(trie, 'Pleural effusion.'), ['pleural effusion=5,3,9']);
+  });
+
+  it('finds every phrase of a large trie, as a map of joined phrases would', () => {
+    // Enough phrases to grow the edge table several times; words drawn from a small pool share prefixes.
+    const pool = Array.from({ length: 40 }, (_, i) => `trieword${i.toString(36)}`);
+    const expected = new Map<string, number[]>();
+    const trie = new PhraseTrie();
+    let seed = 7;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let payload = 0; payload < 6000; payload++) {
+      const phrase = Array.from({ length: 1 + next(4) }, () => pool[next(pool.length)]!);
+      trie.add(phrase, payload % 997);
+      const list = expected.get(phrase.join(' ')) ?? [];
+      if (!list.includes(payload % 997)) list.push(payload % 997);
+      expected.set(phrase.join(' '), list);
+    }
+    for (const [phrase, payloads] of expected) assert.deepEqual(trie.lookup(phrase.split(' ')), payloads);
+    assert.equal(trie.lookup([pool[0]!, 'trieword-absent']), undefined);
+  });
 });
