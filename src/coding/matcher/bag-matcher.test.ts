@@ -52,4 +52,20 @@ describe('BagMatcher: a phrase matched by its words in any order, close together
   it('one-word phrases are left to the trie', () => {
     assert.deepEqual(matches('Fever.'), []);
   });
+
+  it('the same words of another code match too, and repeats are dropped among many phrases', () => {
+    const bags = new BagMatcher();
+    bags.add(['renal', 'cyst'], 1, 'N281');
+    for (let i = 0; i < 3000; i++) bags.add([`bagword${i}`, 'cyst'], 100 + i, `X${i % 7}`);
+    bags.add(['cyst', 'renal'], 2, 'N281');
+    bags.add(['cyst', 'renal'], 3, 'Q610');
+    bags.add(['cyst', 'bagword17'], 4, 'X3');
+    bags.add(['cyst', 'bagword17'], 5, 'X4');
+    bags.build();
+    const tokens = tokenizeNote('Cyst of the left renal pole. Bagword17 cyst.');
+    assert.deepEqual(
+      bags.matchAll(tokens).map((m) => m.payload),
+      [1, 3, 117, 5],
+    );
+  });
 });

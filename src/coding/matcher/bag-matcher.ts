@@ -21,18 +21,30 @@ export interface BagMatch {
   readonly payload: number;
 }
 
-interface Bag {
-  readonly payload: number;
-  /** The phrase's other content words (vocabulary ids). */
-  readonly others: Int32Array;
+/** An order-independent hash of a word set and its group (the sum of mixed ids). */
+function setHash(words: readonly number[], from: number, to: number, group: number): number {
+  let h = Math.imul(group + 1, 0x85ebca6b);
+  for (let i = from; i < to; i++) {
+    const x = Math.imul(words[i]! + 1, 0x9e3779b1);
+    h = (h + (x ^ (x >>> 16))) | 0;
+  }
+  return h;
 }
 
 export class BagMatcher {
-  readonly #pending: { payload: number; words: number[]; group: string }[] = [];
   /**
-   * The bags by key word, laid out for reading (every distinct word of a note is looked up): the bags of word id `w` are
-   * #flat[#start[w], #start[w + 1]), each as payload, word count, words; contiguous, so a word's bags are read
-   * in one sweep of memory.
+   * The phrases added, until build: their words flat (phrase i is #words[#from[i], #from[i + 1])), payloads
+   * and group numbers. Plain integer arrays, not an object per phrase: the dictionary adds some 400,000.
+   */
+  #words: number[] = [];
+  #from: number[] = [0];
+  #payloads: number[] = [];
+  #groups: number[] = [];
+  readonly #groupIds = new Map<string, number>();
+  /**
+   * The bags by key word, laid out for reading (every distinct word of a note is looked up): the bags of word
+   * id `w` are #flat[#start[w], #start[w + 1]), each as payload, word count, words; contiguous, so a word's
+   * bags are read in one sweep of memory.
    */
   #start = new Int32Array(1);
   #flat = new Int32Array(0);
@@ -44,51 +56,94 @@ export class BagMatcher {
    */
   add(tokens: readonly string[], payload: number, group = ''): void {
     const words = [...new Set(tokens.map(internWord).filter((id) => id >= STOPWORD_IDS))];
-    if (words.length >= 2) this.#pending.push({ payload, words, group });
+    if (words.length < 2) return;
+    let groupId = this.#groupIds.get(group);
+    if (groupId === undefined) this.#groupIds.set(group, (groupId = this.#groupIds.size));
+    for (const w of words) this.#words.push(w);
+    this.#from.push(this.#words.length);
+    this.#payloads.push(payload);
+    this.#groups.push(groupId);
   }
 
   /**
    * Indexes the phrases added so far (matchAll does it on first use otherwise). Call it once, after the last
-   * add: the bags are kept only in the flat layout (one object per bag made the heap larger for nothing).
+   * add: the phrases are then kept only in the flat layout.
    */
   build(): void {
-    const byKey = new Map<number, Bag[]>();
-    const frequency = new Map<number, number>();
-    for (const p of this.#pending) for (const w of p.words) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-    const seen = new Set<string>();
-    for (const { payload, words, group } of this.#pending) {
-      const same = `${group}|${[...words].sort((x, y) => x - y).join(' ')}`;
-      if (seen.has(same)) continue;
-      seen.add(same);
-      const key = words.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
-      // Rarest first: a bag is most often rejected by its first missing word (the order changes no match).
-      const others = words.filter((w) => w !== key).sort((x, y) => frequency.get(x)! - frequency.get(y)!);
-      const bag = { payload, others: Int32Array.from(others) };
-      const list = byKey.get(key);
-      if (list) list.push(bag);
-      else byKey.set(key, [bag]);
-    }
-    this.#pending.length = 0;
-    this.#layOut(byKey);
-    this.#built = true;
-  }
-
-  #layOut(byKey: ReadonlyMap<number, readonly Bag[]>): void {
+    const words = this.#words;
+    const from = this.#from;
+    const count = this.#payloads.length;
+    const frequency = new Int32Array(vocabularySize());
+    for (const w of words) frequency[w]!++;
+    // Each phrase's key word (its rarest; the first of equals), or -1 for a repeat of a kept phrase.
+    const keys = this.#keyWords(frequency);
     const start = new Int32Array(vocabularySize() + 1);
-    for (const [key, bags] of byKey) for (const b of bags) start[key + 1]! += 2 + b.others.length;
+    for (let i = 0; i < count; i++) if (keys[i]! >= 0) start[keys[i]! + 1]! += 1 + from[i + 1]! - from[i]!;
     for (let w = 1; w < start.length; w++) start[w]! += start[w - 1]!;
     const flat = new Int32Array(start[start.length - 1]!);
-    for (const [key, bags] of byKey) {
-      let p = start[key]!;
-      for (const b of bags) {
-        flat[p] = b.payload;
-        flat[p + 1] = b.others.length;
-        flat.set(b.others, p + 2);
-        p += 2 + b.others.length;
-      }
+    const at = start.slice(0, -1);
+    for (let i = 0; i < count; i++) {
+      const key = keys[i]!;
+      if (key < 0) continue;
+      // Rarest first: a bag is most often rejected by its first missing word (the order changes no match).
+      const others = words
+        .slice(from[i], from[i + 1])
+        .filter((w) => w !== key)
+        .sort((x, y) => frequency[x]! - frequency[y]!);
+      let p = at[key]!;
+      flat[p++] = this.#payloads[i]!;
+      flat[p++] = others.length;
+      for (const w of others) flat[p++] = w;
+      at[key] = p;
     }
     this.#start = start;
     this.#flat = flat;
+    this.#words = [];
+    this.#from = [0];
+    this.#payloads = [];
+    this.#groups = [];
+    this.#built = true;
+  }
+
+  /** Per phrase, its key word, or -1 when an earlier phrase of its group has the same words. */
+  #keyWords(frequency: Int32Array): Int32Array {
+    const words = this.#words;
+    const from = this.#from;
+    const count = this.#payloads.length;
+    const keys = new Int32Array(count);
+    // Open addressing over the kept phrases' set hashes (phrase index + 1; 0: empty), at most half full.
+    let size = 2;
+    while (size < count * 2) size *= 2;
+    const table = new Int32Array(size);
+    for (let i = 0; i < count; i++) {
+      const a = from[i]!;
+      const b = from[i + 1]!;
+      let s = setHash(words, a, b, this.#groups[i]!) & (size - 1);
+      while (table[s] !== 0 && !this.#sameSet(table[s]! - 1, i)) s = (s + 1) & (size - 1);
+      if (table[s] !== 0) {
+        keys[i] = -1;
+        continue;
+      }
+      table[s] = i + 1;
+      let key = words[a]!;
+      for (let j = a + 1; j < b; j++) if (frequency[words[j]!]! < frequency[key]!) key = words[j]!;
+      keys[i] = key;
+    }
+    return keys;
+  }
+
+  /** Whether phrases i and j have the same group and the same (distinct) words. */
+  #sameSet(i: number, j: number): boolean {
+    const words = this.#words;
+    const from = this.#from;
+    if (this.#groups[i] !== this.#groups[j] || from[i + 1]! - from[i]! !== from[j + 1]! - from[j]!)
+      return false;
+    for (let x = from[i]!; x < from[i + 1]!; x++) {
+      let found = false;
+      for (let y = from[j]!; y < from[j + 1]! && !found; y++) found = words[x] === words[y];
+      if (!found) return false;
+    }
+    return true;
   }
 
   /** Per word id, 1 + its first position in the sentence being read (0: absent); reset after each sentence. */
