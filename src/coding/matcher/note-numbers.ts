@@ -82,9 +82,19 @@ export function inRange(tokens: NoteTokens, n: NoteNumber): boolean {
   const { norm } = tokens;
   const before = n.first - 1;
   const after = n.last + 1;
-  const isNumber = (i: number): boolean => i >= 0 && i < norm.length && /^\d/.test(norm[i]!);
-  if (isNumber(before) && gapAfter(tokens, before).trim() === '-') return true;
-  if (isNumber(after) && gapAfter(tokens, n.last).trim() === '-') return true;
-  const joiner = (w: string | undefined): boolean => w === 'to' || w === 'and';
-  return (joiner(norm[before]) && isNumber(before - 1)) || (joiner(norm[after]) && isNumber(after + 1));
+  if (isNumberAt(norm, before) && gapAfter(tokens, before).trim() === '-') return true;
+  if (isNumberAt(norm, after) && gapAfter(tokens, n.last).trim() === '-') return true;
+  return (
+    (isJoiner(norm[before]) && isNumberAt(norm, before - 1)) ||
+    (isJoiner(norm[after]) && isNumberAt(norm, after + 1))
+  );
+}
+
+// Module functions, not closures made on every call of inRange.
+function isNumberAt(norm: readonly string[], i: number): boolean {
+  return i >= 0 && i < norm.length && /^\d/.test(norm[i]!);
+}
+
+function isJoiner(w: string | undefined): boolean {
+  return w === 'to' || w === 'and';
 }
