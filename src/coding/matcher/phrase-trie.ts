@@ -1,11 +1,13 @@
 /**
  * A token trie: phrases (sequences of normalized tokens) mapped to payloads, matched greedily over a token
  * array in one left-to-right pass (longest match at each start, inside one sentence). Built once per code set.
- * Edges are vocabulary ids (text/token-vocabulary.ts), so matching a note hashes no strings.
+ * Edges are vocabulary ids (text/token-vocabulary.ts), so matching a note hashes no strings; a note's word no
+ * phrase has is read as the phrase word its spelling bridges to (text/term-ids.ts: "pionephrosis" as
+ * "pyonephrosis").
  */
-import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { STOPWORD_IDS, internWord, wordId } from '../text/token-vocabulary.ts';
+import { termIds } from '../text/term-ids.ts';
+import { STOPWORD_IDS, internTermWord, wordId } from '../text/token-vocabulary.ts';
 
 /** Words a phrase may pass over in a note (articles, "of"), and how many per match. */
 const SKIPPABLE: ReadonlySet<number> = new Set(['of', 'the', 'a', 'an'].map(wordId));
@@ -51,7 +53,7 @@ export class PhraseTrie {
     if (tokens.length === 0) return;
     let node = this.#root;
     for (const t of tokens) {
-      const id = internWord(t);
+      const id = internTermWord(t);
       node.next ??= new Map();
       let child = node.next.get(id);
       if (!child) {
@@ -88,7 +90,7 @@ export class PhraseTrie {
   matchAll(tokens: NoteTokens): TrieMatch[] {
     const out: TrieMatch[] = [];
     const first = this.#first;
-    const ids = tokenIds(tokens);
+    const ids = termIds(tokens);
     const { sentence } = tokens;
     for (let i = 0; i < ids.length; i++) {
       // Phrases never start on a stopword (titlePhrase trims them); unknown words (-1) start nothing either.
