@@ -10,7 +10,7 @@ import type { WorkingCode } from '../rules/working-code.ts';
 import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
-import { titlePhrase } from './code-dictionary.ts';
+import { titlePhrase } from './index-phrases.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
 export interface HcpcsDrugs {

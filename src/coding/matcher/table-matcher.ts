@@ -11,7 +11,7 @@ import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
-import { titlePhrase } from './code-dictionary.ts';
+import { titlePhrase } from './index-phrases.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
 /** Column selected by trigger words (folded tokens), most specific first. */

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { IndexTerm } from '../../terminology/model.ts';
+import { addIndexPhrases, titlePhrase } from './index-phrases.ts';
+
+type Spec = Omit<IndexTerm, 'id' | 'kind'>;
+
+/** A synthetic index: terms in document order, ids by position. */
+function phrasesOf(specs: readonly Spec[]): Map<string, string[]> {
+  const terms: IndexTerm[] = specs.map((s, id) => ({ ...s, id, kind: 'index' }));
+  const out = new Map<string, string[]>();
+  addIndexPhrases((tokens, entry) => {
+    if (tokens.length === 0) return;
+    const key = tokens.join(' ');
+    out.set(key, [...(out.get(key) ?? []), entry.code]);
+  }, terms);
+  return out;
+}
+
+const INDEX: Spec[] = [
+  { level: 0, title: 'Calculus, calculi, calculous' },
+  { level: 1, parent: 0, title: 'kidney', code: 'N20.0' },
+  { level: 2, parent: 1, title: 'with calculus of ureter', code: 'N20.2' },
+  { level: 0, title: 'Lithiasis', see: 'Calculus' },
+  { level: 0, title: 'Hepatitis', code: 'K75.9' },
+  { level: 1, parent: 4, title: 'C', nemod: ['viral'], code: 'B19.20' },
+  { level: 0, title: 'Strabismus', code: 'H50.9' },
+  { level: 1, parent: 6, title: 'divergent concomitant', code: 'H50.10' },
+  { level: 0, title: 'Exotropia', see: 'Strabismus, divergent concomitant' },
+  { level: 0, title: 'Kidney', see: 'condition' },
+  { level: 0, title: 'Spitting blood', see: 'Hemoptysis' },
+  { level: 0, title: 'Hemoptysis', code: 'R04.2' },
+];
+
+describe('index phrases: subterms, short subterms and cross-references', () => {
+  const phrases = phrasesOf(INDEX);
+  const cases: [string, string[] | undefined][] = [
+    ['kidney calculus', ['N20.0']],
+    ['calculus kidney', ['N20.0']],
+    ['calculus kidney calculus of ureter', ['N20.2']],
+    // "Lithiasis - see Calculus": the subterms of Calculus under the other name.
+    ['kidney lithiasis', ['N20.0']],
+    ['lithiasis kidney', ['N20.0']],
+    ['lithiasis kidney calculus of ureter', ['N20.2']],
+    // A one-letter subterm counts joined to its main term.
+    ['hepatitis c', ['B19.20']],
+    ['c hepatitis', ['B19.20']],
+    ['c', undefined],
+    // "see" naming a subterm leads to the subterm's code.
+    ['exotropia', ['H50.10']],
+    // "see" a main term with a code: the code; the target may come later in the index.
+    ['spitting blood', ['R04.2']],
+    // "see condition" leads nowhere; a "see" term without a target leads nowhere alone.
+    ['kidney', undefined],
+    ['lithiasis', undefined],
+  ];
+  for (const [phrase, codes] of cases) {
+    it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {
+      assert.deepEqual(phrases.get(phrase) && [...new Set(phrases.get(phrase))], codes);
+    });
+  }
+});
+
+describe('titlePhrase', () => {
+  const cases: [string, string[]][] = [
+    ['Calculus of kidneys', ['calculus', 'of', 'kidney']],
+    ['Hypertension, unspecified', ['hypertension']],
+    ['Diabetes mellitus (type 2) NOS', ['diabete', 'mellitus']],
+    // "Hepatitis A": the type letter cannot be told from the article: no phrase rather than "hepatitis".
+    ['Hepatitis A (acute)(viral) NOS', []],
+    ['Type A', []],
+    ['Of the', []],
+  ];
+  for (const [title, tokens] of cases) {
+    it(`"${title}"`, () => assert.deepEqual(titlePhrase(title), tokens));
+  }
+  it('a short subterm is kept when asked (joined to its main term later)', () => {
+    assert.deepEqual(titlePhrase('C (viral)', true), ['c']);
+    assert.deepEqual(titlePhrase('C (viral)'), []);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * The Alphabetic Index's phrases for the dictionary: main terms, first- and second-level subterms before and
+ * after the main term's head word ("Pneumonia, lobar" gives "lobar pneumonia" and "pneumonia lobar"), and
+ * the index's cross-references: a main term that only says "see" another ("Lithiasis - see Calculus") leads
+ * where the other leads, its subterms included ("renal lithiasis" as "renal calculus"), and a "see" that
+ * names a subterm ("Exotropia - see Strabismus, divergent concomitant") leads to that subterm's code.
+ */
+import type { IndexTerm } from '../../terminology/model.ts';
+import type { DictionaryEntry } from './code-dictionary.ts';
+import { phraseTokens, isStopword } from '../text/note-tokens.ts';
+
+export type AddPhrase = (tokens: readonly string[], entry: DictionaryEntry) => void;
+
+export const MAX_PHRASE = 6;
+// "Other" stays: "Other hypertension" (I1A) must not be reached by "hypertension" alone.
+const DROP = /\b(unspecified|not otherwise specified|nos|in diseases classified elsewhere)\b/gi;
+
+/**
+ * The content tokens of a title or term: qualifiers and parentheses removed; [] when nothing is left, or
+ * (unless `short` is allowed, for a subterm joined to its main term: "Hepatitis, C") when no word has more
+ * than two letters.
+ */
+export function titlePhrase(title: string, short = false): string[] {
+  const core = title
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(DROP, ' ');
+  const tokens = phraseTokens(core);
+  // "Hepatitis A": a trailing "a" is a type letter, which the matcher cannot tell from the article.
+  if (tokens.length > 1 && tokens[tokens.length - 1] === 'a') return [];
+  while (tokens.length > 0 && isStopword(tokens[tokens.length - 1]!)) tokens.pop();
+  while (tokens.length > 0 && isStopword(tokens[0]!)) tokens.shift();
+  return tokens.length <= MAX_PHRASE && (short || tokens.some((t) => t.length > 2)) ? tokens : [];
+}
+
+/**
+ * A main term's head phrases: its title and its head word (the first comma part), then the titles of the
+ * main terms that only "see" it.
+ */
+interface MainHeads {
+  readonly title: string[];
+  readonly word: string[];
+  readonly aliases: string[][];
+}
+type Heads = Map<number, MainHeads>;
+
+/** The phrases a first-level subterm joins (the title, the head word, the aliases), without repeats. */
+function firstLevelHeads(h: MainHeads | undefined): string[][] {
+  return h ? uniquePhrases([h.title, h.word, ...h.aliases].filter((p) => p.length > 0)) : [];
+}
+
+/** The phrases a second-level subterm joins: the head word and the aliases. */
+function secondLevelHeads(h: MainHeads | undefined): string[][] {
+  return h ? uniquePhrases([h.word, ...h.aliases].filter((p) => p.length > 0)) : [];
+}
+
+/** Adds the index's phrases (main terms, subterms to level 2, cross-references) through `add`. */
+export function addIndexPhrases(add: AddPhrase, terms: readonly IndexTerm[]): void {
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  const heads: Heads = new Map();
+  for (const t of terms) {
+    if (t.level !== 0) continue;
+    heads.set(t.id, { title: titlePhrase(t.title), word: titlePhrase(t.title.split(',')[0]!), aliases: [] });
+  }
+  addCrossReferences(add, terms, heads);
+  for (const raw of terms) {
+    // A trailing "-" in the index means "more characters needed"; specificity rules complete the code.
+    const term = raw.code?.endsWith('-') ? { ...raw, code: raw.code.slice(0, -1) } : raw;
+    if (!term.code || term.level > 2) continue;
+    if (term.level === 0) addMainTerm(add, term);
+    else if (term.level === 1) addFirstLevel(add, term, firstLevelHeads(heads.get(term.parent!)), byId);
+    else {
+      const up = term.parent === undefined ? undefined : byId.get(term.parent);
+      const main = up?.parent === undefined ? undefined : byId.get(up.parent);
+      if (up && main) addSecondLevel(add, main, up, term, secondLevelHeads(heads.get(main.id)));
+    }
+  }
+}
+
+function uniquePhrases(phrases: readonly string[][]): string[][] {
+  const seen = new Set<string>();
+  return phrases.filter((p) => {
+    const key = p.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function addMainTerm(add: AddPhrase, term: IndexTerm): void {
+  const own = titlePhrase(term.title);
+  const withNemod = term.nemod?.map((m) => titlePhrase(`${m} ${term.title}`)) ?? [];
+  // "Hypertension, hypertensive": the head form and its variants (same stem) lead too, but not the listed
+  // alternatives ("Klippel-Feil deficiency, disease, or syndrome" must not give "disease").
+  const parts = term.title.split(',').map((p) => p.trim());
+  const stem = parts[0]!.slice(0, 5).toLowerCase();
+  const forms =
+    parts.length > 1
+      ? parts.filter((p, i) => i === 0 || p.toLowerCase().startsWith(stem)).map((p) => titlePhrase(p))
+      : [];
+  for (const p of [own, ...withNemod, ...forms])
+    add(p, { code: term.code!, source: 'index', path: term.title });
+}
+
+/** "Fracture, traumatic > wrist": the subterm before and after each head of the main term ("wrist fracture"). */
+function addFirstLevel(
+  add: AddPhrase,
+  term: IndexTerm,
+  mainHeads: readonly string[][],
+  byId: ReadonlyMap<number, IndexTerm>,
+): void {
+  const main = byId.get(term.parent!);
+  if (!main) return;
+  const own = titlePhrase(term.title, true);
+  const path = `${main.title} > ${term.title}`;
+  for (const head of mainHeads) {
+    if (own.length === 0 || own.length + head.length > MAX_PHRASE) continue;
+    add([...own, ...head], { code: term.code!, source: 'index', path });
+    add([...head, ...own], { code: term.code!, source: 'index', path });
+  }
+}
+
+/**
+ * "Fracture, traumatic > tibia > upper end": the subterms before and after the main term's head word ("upper
+ * end tibia fracture", "fracture tibia upper end"), within the phrase length limit.
+ */
+function addSecondLevel(
+  add: AddPhrase,
+  main: IndexTerm,
+  sub: IndexTerm,
+  term: IndexTerm,
+  mainHeads: readonly string[][],
+): void {
+  const mid = titlePhrase(sub.title, true);
+  const own = titlePhrase(term.title, true);
+  if (mid.length === 0 || own.length === 0) return;
+  const entry = {
+    code: term.code!,
+    source: 'index',
+    path: `${main.title} > ${sub.title} > ${term.title}`,
+  } as const;
+  for (const head of mainHeads) {
+    if (head.length + mid.length + own.length > MAX_PHRASE) continue;
+    add([...own, ...mid, ...head], entry);
+    add([...head, ...mid, ...own], entry);
+  }
+}
+
+/**
+ * Main terms that only "see" another: a main-term target lends them its phrases (they become one of its
+ * heads); a subterm target gives them its code. "see condition" (anatomical sites) leads nowhere.
+ */
+function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: Heads): void {
+  const mains = new Map<string, IndexTerm>();
+  const children = new Map<number, IndexTerm[]>();
+  for (const t of terms) {
+    if (t.level === 0) {
+      if (!mains.has(bareTitle(t.title))) mains.set(bareTitle(t.title), t);
+    } else if (t.parent !== undefined) {
+      const list = children.get(t.parent) ?? [];
+      list.push(t);
+      children.set(t.parent, list);
+    }
+  }
+  // "see Calculus" names "Calculus, calculi, calculous" by its head word.
+  for (const t of terms) {
+    const word = bareTitle(t.title.split(',')[0]!);
+    if (t.level === 0 && !mains.has(word)) mains.set(word, t);
+  }
+  for (const t of terms) {
+    if (t.level !== 0 || t.code || !t.see) continue;
+    const target = resolveSee(t.see, mains, children);
+    if (!target) continue;
+    const own = heads.get(t.id);
+    const phrases = own ? uniquePhrases([own.title, own.word].filter((p) => p.length > 0)) : [];
+    if (target.level === 0) heads.get(target.id)?.aliases.push(...phrases);
+    const code = target.code?.endsWith('-') ? target.code.slice(0, -1) : target.code;
+    if (!code) continue;
+    const path = `${t.title} (see ${t.see})`;
+    for (const p of phrases) add(p, { code, source: 'index', path });
+  }
+}
+
+/** A title without nonessential modifiers, lower case, for finding a "see" target. */
+function bareTitle(title: string): string {
+  return title
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** "Strabismus, divergent concomitant": the main term, then each subterm below it by title. */
+function resolveSee(
+  see: string,
+  mains: ReadonlyMap<string, IndexTerm>,
+  children: ReadonlyMap<number, readonly IndexTerm[]>,
+): IndexTerm | undefined {
+  const parts = see.split(',').map(bareTitle);
+  // Some main terms hold a comma themselves ("Urethra, urethral"): take the longest main-term prefix.
+  for (let n = parts.length; n > 0; n--) {
+    let term = mains.get(parts.slice(0, n).join(', '));
+    for (let i = n; term && i < parts.length; i++) {
+      term = children.get(term.id)?.find((c) => bareTitle(c.title) === parts[i]);
+    }
+    if (term) return term;
+  }
+  return undefined;
+}
