@@ -86,5 +86,23 @@ export function applyCombinations(
     kept = kept.map((i) => (i === r.replace ? combined : i));
     setAside.push(setAsideItem(r.replace, 'combined', `replaced by ${r.code} (${r.guideline})`));
   }
-  return { kept, setAside };
+  return withoutPartsOfI13(kept, setAside);
+}
+
+const HEART_OR_KIDNEY_HTN = /^I1[12]/;
+
+/**
+ * I13 includes "any condition in I11.- with any condition in I12.-" (I.C.9.a.3): once an I13 code is kept,
+ * an I11 / I12 code proposed on its own (the hypertension and CKD words also name I12.9) is set aside.
+ */
+function withoutPartsOfI13(kept: WorkingCode[], setAside: RuleOutcome['setAside']): RuleOutcome {
+  const i13 = kept.find((i) => i.system === 'icd10cm' && i.code.startsWith('I13'));
+  if (!i13) return { kept, setAside };
+  const parts = kept.filter((i) => i.system === 'icd10cm' && HEART_OR_KIDNEY_HTN.test(i.code));
+  for (const p of parts) {
+    setAside.push(
+      setAsideItem(p, 'combined', `included in ${i13.code} (I.C.9.a.3 hypertensive heart and CKD)`),
+    );
+  }
+  return { kept: kept.filter((i) => !parts.includes(i)), setAside };
 }
