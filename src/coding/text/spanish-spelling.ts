@@ -161,6 +161,14 @@ function appliesAt(r: SpellingRule, word: string, i: number): boolean {
   return i + r.from.length < word.length;
 }
 
+/** Indices of the rules by the first letter they rewrite: most letters start a few rules, some none. */
+const RULES_BY_LETTER = new Map<string, number[]>();
+SPELLING_RULES.forEach((r, k) => {
+  const list = RULES_BY_LETTER.get(r.from.charAt(0));
+  if (list) list.push(k);
+  else RULES_BY_LETTER.set(r.from.charAt(0), [k]);
+});
+
 /** Depth-first over the rewrites of word[i..] below trie `node`; every target reached goes to `hits`. */
 function search(
   word: string,
@@ -175,13 +183,14 @@ function search(
     return;
   }
   if (steps < MAX_STEPS) {
-    SPELLING_RULES.forEach((r, k) => {
-      if (!appliesAt(r, word, i)) return;
+    for (const k of RULES_BY_LETTER.get(word.charAt(i)) ?? []) {
+      const r = SPELLING_RULES[k]!;
+      if (!appliesAt(r, word, i)) continue;
       const next = targets.walk(node, r.to);
-      if (next < 0) return;
+      if (next < 0) continue;
       const key = insertSorted(rules, steps, k);
       search(word, targets, { i: i + r.from.length, node: next, steps: steps + 1, rules: key }, hits);
-    });
+    }
   }
   const next = targets.walk(node, word.charAt(i));
   if (next >= 0) search(word, targets, { i: i + 1, node: next, steps, rules }, hits);
