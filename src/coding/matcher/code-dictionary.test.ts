@@ -1,12 +1,49 @@
-/** The dictionary built from the real ICD-10-CM releases: index cross-references, short subterms, site adjectives. */
+/**
+ * The dictionary built from the real ICD-10-CM releases: index cross-references, short subterms, site
+ * adjectives, and the neoplasm table as a matcher.
+ */
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { hasSharedData, sharedDir } from '../../../test/support/shared-data.ts';
 import { defaultCodeSetFiles, loadDevCodeSets } from '../eval/load-code-sets.ts';
-import { phraseTokens } from '../text/note-tokens.ts';
+import { phraseTokens, tokenizeNote } from '../text/note-tokens.ts';
+import { matchTables } from './table-matcher.ts';
 import { buildCodeDictionary } from './code-dictionary.ts';
 import type { CodeDictionary } from './code-dictionary.ts';
+
+/** [phrase or sentence, code, whether it leads there]. */
+type Case = readonly [string, string, boolean];
+
+const PHRASES: readonly Case[] = [
+  // Index: "Lithiasis - see Calculus"; "Calculus, kidney N20.0"; "renal" for "kidney".
+  ['renal lithiasis', 'N200', true],
+  ['renal calculus', 'N200', true],
+  // Index: "Hepatitis, C (viral) B19.20" (a one-letter subterm).
+  ['hepatitis c', 'B1920', true],
+  // Index: "Exotropia - see Strabismus, divergent concomitant" (H50.10).
+  ['exotropia', 'H5010', true],
+  // Inclusion term "Hepatitis A (acute)(viral) NOS" must not make "hepatitis" alone hepatitis A.
+  ['hepatitis', 'B159', false],
+  ['hepatitis', 'K759', true],
+];
+
+const TABLE_SENTENCES: readonly Case[] = [
+  // A second-level row ("cord > spermatic"), and "-sarcoma" selecting Malignant Primary.
+  ['Liposarcoma of the spermatic cord.', 'C631', true],
+  // A site by its adjective.
+  ['Renal carcinoma.', 'C64', true],
+  ['Renal adenoma.', 'D300', true],
+  ['Pulmonary metastases.', 'C780', true],
+  // A second-level row after its site.
+  ['A tumor in the lung middle lobe.', 'D491', true],
+  ['Carcinoma of the scalp skin.', 'C4440', true],
+  // "lingula, lung" is "lingula of lung", not a second name of the lung.
+  ['Carcinoma of the lingula of the lung.', 'C341', true],
+  ['Lung carcinoma.', 'C341', false],
+  // No column word in the sentence: no table code.
+  ['Renal function was normal.', 'C64', false],
+];
 
 describe(
   'the dictionary of the real releases',
@@ -17,26 +54,21 @@ describe(
       const sets = await loadDevCodeSets(defaultCodeSetFiles(path.join(sharedDir(), 'data')));
       dictionary = buildCodeDictionary(sets.cm);
     });
-    const codesOf = (phrase: string): string[] => [
-      ...new Set(
-        (dictionary.trie.lookup(phraseTokens(phrase)) ?? []).map((id) => dictionary.entries[id]!.code),
-      ),
-    ];
-    const cases: [string, string, boolean][] = [
-      // Index: "Lithiasis - see Calculus"; "Calculus, kidney N20.0"; "renal" for "kidney".
-      ['renal lithiasis', 'N200', true],
-      ['renal calculus', 'N200', true],
-      // Index: "Hepatitis, C (viral) B19.20" (a one-letter subterm).
-      ['hepatitis c', 'B1920', true],
-      // Index: "Exotropia - see Strabismus, divergent concomitant" (H50.10).
-      ['exotropia', 'H5010', true],
-      // Inclusion term "Hepatitis A (acute)(viral) NOS" must not make "hepatitis" alone hepatitis A.
-      ['hepatitis', 'B159', false],
-      ['hepatitis', 'K759', true],
-    ];
-    for (const [phrase, code, expected] of cases) {
-      it(`"${phrase}" ${expected ? 'leads' : 'does not lead'} to ${code}`, () => {
-        assert.equal(codesOf(phrase).includes(code), expected, codesOf(phrase).join(' '));
+    const phraseCodes = (phrase: string): string[] =>
+      (dictionary.trie.lookup(phraseTokens(phrase)) ?? []).map((id) => dictionary.entries[id]!.code);
+    const tableCodes = (text: string): string[] =>
+      matchTables(dictionary.tables, tokenizeNote(text)).map((h) => h.entry.code);
+    for (const [title, cases, codesOf] of [
+      ['phrases', PHRASES, phraseCodes],
+      ['neoplasm table', TABLE_SENTENCES, tableCodes],
+    ] as const) {
+      describe(title, () => {
+        for (const [text, code, expected] of cases) {
+          it(`${JSON.stringify(text)} ${expected ? 'leads' : 'does not lead'} to ${code}`, () => {
+            const codes = codesOf(text);
+            assert.equal(codes.includes(code), expected, codes.join(' '));
+          });
+        }
       });
     }
   },

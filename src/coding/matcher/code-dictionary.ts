@@ -40,6 +40,12 @@ class DictionaryBuilder {
 
   add(tokens: readonly string[], entry: DictionaryEntry): void {
     if (tokens.length === 0) return;
+    // "Situs inversus or transversus": each alternative, and the phrase as written.
+    for (const alternative of orAlternatives(tokens)) this.addPhrase(alternative, entry);
+    this.addPhrase(tokens, entry);
+  }
+
+  private addPhrase(tokens: readonly string[], entry: DictionaryEntry): void {
     // Single short tokens ("ear", "leg") are too ambiguous to stand for a code on their own.
     if (tokens.length === 1 && tokens[0]!.length < 4 && entry.source !== 'abbreviation') return;
     this.entries.push(entry);
@@ -54,6 +60,16 @@ class DictionaryBuilder {
       this.bags.add(variant, id, entry.code);
     }
   }
+}
+
+/** "a b or c" gives "a b" and "a c": one-word alternatives on either side of the first "or" inside a phrase. */
+export function orAlternatives(tokens: readonly string[]): string[][] {
+  const k = tokens.indexOf('or');
+  if (k <= 0 || k >= tokens.length - 1) return [];
+  return [
+    [...tokens.slice(0, k), ...tokens.slice(k + 2)],
+    [...tokens.slice(0, k - 1), ...tokens.slice(k + 1)],
+  ];
 }
 
 /**

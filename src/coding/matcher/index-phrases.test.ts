@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { IndexTerm } from '../../terminology/model.ts';
-import { addIndexPhrases, titlePhrase } from './index-phrases.ts';
+import { orAlternatives } from './code-dictionary.ts';
+import { addIndexPhrases, subtermForms, titlePhrase } from './index-phrases.ts';
 
 type Spec = Omit<IndexTerm, 'id' | 'kind'>;
 
@@ -78,4 +79,35 @@ describe('titlePhrase', () => {
     assert.deepEqual(titlePhrase('C (viral)', true), ['c']);
     assert.deepEqual(titlePhrase('C (viral)'), []);
   });
+});
+
+describe('subtermForms', () => {
+  const cases: [string, string[]][] = [
+    ['genital, genitalis', ['genital', 'genitalis']],
+    ['with coma, hepatic', ['coma hepatic']],
+    ['C (viral)', ['c']],
+  ];
+  for (const [title, forms] of cases) {
+    it(`"${title}"`, () =>
+      assert.deepEqual(
+        subtermForms(title).map((f) => f.join(' ')),
+        forms,
+      ));
+  }
+});
+
+describe('orAlternatives', () => {
+  const cases: [string, string[]][] = [
+    ['situs inversus or transversus', ['situs inversus', 'situs transversus']],
+    ['optic nerve chiasm or tract', ['optic nerve chiasm', 'optic nerve tract']],
+    ['or tract', []],
+    ['pneumonia', []],
+  ];
+  for (const [phrase, alternatives] of cases) {
+    it(`"${phrase}"`, () =>
+      assert.deepEqual(
+        orAlternatives(phrase.split(' ')).map((a) => a.join(' ')),
+        alternatives,
+      ));
+  }
 });

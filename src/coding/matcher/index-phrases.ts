@@ -111,13 +111,25 @@ function addFirstLevel(
 ): void {
   const main = byId.get(term.parent!);
   if (!main) return;
-  const own = titlePhrase(term.title, true);
   const path = `${main.title} > ${term.title}`;
-  for (const head of mainHeads) {
-    if (own.length === 0 || own.length + head.length > MAX_PHRASE) continue;
-    add([...own, ...head], { code: term.code!, source: 'index', path });
-    add([...head, ...own], { code: term.code!, source: 'index', path });
+  for (const own of subtermForms(term.title)) {
+    for (const head of mainHeads) {
+      if (own.length + head.length > MAX_PHRASE) continue;
+      add([...own, ...head], { code: term.code!, source: 'index', path });
+      add([...head, ...own], { code: term.code!, source: 'index', path });
+    }
   }
+}
+
+/**
+ * A subterm's phrases: "genital, genitalis" lists forms of one word (each a phrase); otherwise the title is
+ * one phrase ("with coma, hepatic" keeps its words together).
+ */
+export function subtermForms(title: string): string[][] {
+  const parts = title.split(',').map((p) => p.trim());
+  const stem = parts[0]!.slice(0, 4).toLowerCase();
+  const forms = parts.length > 1 && parts.every((p) => p.toLowerCase().startsWith(stem)) ? parts : [title];
+  return forms.map((f) => titlePhrase(f, true)).filter((p) => p.length > 0);
 }
 
 /**
@@ -131,18 +143,19 @@ function addSecondLevel(
   term: IndexTerm,
   mainHeads: readonly string[][],
 ): void {
-  const mid = titlePhrase(sub.title, true);
-  const own = titlePhrase(term.title, true);
-  if (mid.length === 0 || own.length === 0) return;
   const entry = {
     code: term.code!,
     source: 'index',
     path: `${main.title} > ${sub.title} > ${term.title}`,
   } as const;
-  for (const head of mainHeads) {
-    if (head.length + mid.length + own.length > MAX_PHRASE) continue;
-    add([...own, ...mid, ...head], entry);
-    add([...head, ...mid, ...own], entry);
+  for (const mid of subtermForms(sub.title)) {
+    for (const own of subtermForms(term.title)) {
+      for (const head of mainHeads) {
+        if (head.length + mid.length + own.length > MAX_PHRASE) continue;
+        add([...own, ...mid, ...head], entry);
+        add([...head, ...mid, ...own], entry);
+      }
+    }
   }
 }
 

@@ -7,22 +7,40 @@
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
-import { tokenIds } from '../text/note-tokens.ts';
+import { foldToken, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
-import { titlePhrase } from './index-phrases.ts';
+import { MAX_PHRASE, titlePhrase } from './index-phrases.ts';
+import { siteAdjectiveVariants } from './site-adjectives.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
-/** Column selected by trigger words (folded tokens), most specific first. */
+/** Column selected by trigger words, most specific first. */
 const NEOPLASM_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
-  ['Malignant Secondary', ['metastasi', 'metastase', 'metastatic', 'secondary']],
+  ['Malignant Secondary', ['metastasis', 'metastases', 'metastatic', 'secondary']],
   ['Ca in situ', ['situ']],
   [
     'Malignant Primary',
     ['carcinoma', 'adenocarcinoma', 'cancer', 'malignant', 'malignancy', 'sarcoma', 'neoplasia'],
   ],
-  ['Benign', ['adenoma', 'benign', 'fibroma', 'lipoma', 'leiomyoma', 'papilloma']],
+  [
+    'Benign',
+    [
+      'adenoma',
+      'benign',
+      'fibroma',
+      'lipoma',
+      'leiomyoma',
+      'papilloma',
+      'schwannoma',
+      'neurofibroma',
+      'chondroma',
+      'osteoma',
+      'angiomyolipoma',
+      'cystadenoma',
+      'fibroadenoma',
+    ],
+  ],
   ['Unspecified Behavior', ['tumor', 'tumour', 'neoplasm', 'mass']],
 ];
 
@@ -37,21 +55,60 @@ export interface TableMatcher {
   readonly rows: readonly { readonly term: IndexTerm; readonly table: 'neoplasm' | 'drug' }[];
 }
 
-/** Site / substance phrases: level-1 rows of the neoplasm table (each comma-separated synonym), drug main terms. */
+/**
+ * Site / substance phrases: rows of the neoplasm table (each comma-separated synonym; a second-level row
+ * before and after its site: "middle lobe lung", "lung middle lobe"; sites also by their adjective: "renal"),
+ * drug main terms.
+ */
 export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
   const trie = new PhraseTrie();
   const rows: TableMatcher['rows'][number][] = [];
-  const add = (term: IndexTerm, table: 'neoplasm' | 'drug', names: readonly string[]): void => {
+  const add = (term: IndexTerm, table: 'neoplasm' | 'drug', phrases: readonly string[][]): void => {
     rows.push({ term, table });
-    for (const n of names) {
-      const p = titlePhrase(n);
-      if (p.length > 0 && p.join('').length > 3) trie.add(p, rows.length - 1);
+    for (const p of phrases) {
+      if (p.length === 0 || p.join('').length <= 3) continue;
+      trie.add(p, rows.length - 1);
+      if (table === 'neoplasm') for (const v of siteAdjectiveVariants(p)) trie.add(v, rows.length - 1);
     }
   };
-  for (const t of codeSet.indexTerms('neoplasm'))
-    if (t.level === 1 && t.cells) add(t, 'neoplasm', t.title.split(','));
-  for (const t of codeSet.indexTerms('drug')) if (t.level === 0 && t.cells) add(t, 'drug', [t.title]);
+  const sites = new Map<number, string[][]>();
+  for (const t of codeSet.indexTerms('neoplasm')) {
+    if (t.level === 1) {
+      const names = rowNames(t.title);
+      sites.set(t.id, names);
+      if (t.cells) add(t, 'neoplasm', names);
+    } else if (t.level === 2 && t.cells && t.parent !== undefined) {
+      const own = titlePhrase(t.title, true);
+      const phrases = (sites.get(t.parent) ?? [])
+        .filter((site) => site.length > 0 && own.length > 0 && site.length + own.length <= MAX_PHRASE)
+        .flatMap((site) => [
+          [...own, ...site],
+          [...site, ...own],
+        ]);
+      add(t, 'neoplasm', phrases);
+    }
+  }
+  for (const t of codeSet.indexTerms('drug'))
+    if (t.level === 0 && t.cells) add(t, 'drug', [titlePhrase(t.title)]);
   return { trie, rows };
+}
+
+/**
+ * A neoplasm row's names: "abdomen, abdominal" lists forms of one word (each a name); "lingula, lung" is
+ * inverted ("lingula of lung": "lung lingula" and "lingula lung", never "lung" alone).
+ */
+function rowNames(title: string): string[][] {
+  const parts = title.split(',').map((p) => p.trim());
+  const first = parts[0]!;
+  const stem = first.slice(0, 4).toLowerCase();
+  const forms = parts.filter((p) => p.toLowerCase().startsWith(stem));
+  if (forms.length === parts.length) return parts.map((p) => titlePhrase(p));
+  const rest = parts.slice(1).join(' ');
+  return [
+    ...forms.map((p) => titlePhrase(p)),
+    titlePhrase(`${rest} ${first}`),
+    titlePhrase(`${first} ${rest}`),
+  ];
 }
 
 /** Bit of each column per trigger word id: neoplasm columns from bit 0, drug columns from bit 8. */
@@ -63,10 +120,25 @@ for (const [columns, shift] of [
 ] as const) {
   columns.forEach(([, triggers], c) => {
     for (const t of triggers) {
-      const id = internWord(t);
+      // Folded as note tokens are ("metastases" → "metastase"; "metastasis" stays).
+      const id = internWord(foldToken(t));
       TRIGGER_BITS.set(id, (TRIGGER_BITS.get(id) ?? 0) | (1 << (shift + c)));
     }
   });
+}
+
+/** Malignant Primary for any "-carcinoma" / "-sarcoma" / "-blastoma" word ("liposarcoma", "nephroblastoma"). */
+const MALIGNANT_SUFFIX = /(carcinoma|sarcoma|blastoma)$/;
+const MALIGNANT_BIT = 1 << NEOPLASM_COLUMNS.findIndex(([name]) => name === 'Malignant Primary');
+
+/** A word's trigger bits: the listed words, else the malignant suffixes (cached by word id). */
+function triggerBits(id: number, word: string): number {
+  let bits = TRIGGER_BITS.get(id);
+  if (bits === undefined) {
+    bits = MALIGNANT_SUFFIX.test(word) ? MALIGNANT_BIT : 0;
+    if (id >= 0) TRIGGER_BITS.set(id, bits);
+  }
+  return bits;
 }
 
 /** The first column (most specific) whose trigger bit is set. */
@@ -97,7 +169,8 @@ export function matchTables(m: TableMatcher, tokens: NoteTokens): TableHit[] {
       let a = at;
       while (a > 0 && tokens.sentence[a - 1] === s) a--;
       bits = 0;
-      for (let i = a; i < ids.length && tokens.sentence[i] === s; i++) bits |= TRIGGER_BITS.get(ids[i]!) ?? 0;
+      for (let i = a; i < ids.length && tokens.sentence[i] === s; i++)
+        bits |= triggerBits(ids[i]!, tokens.norm[i]!);
       sentenceBits.set(s, bits);
     }
     return bits;

@@ -15,8 +15,29 @@ function hasDigit(word: string): boolean {
 }
 
 /**
+ * The eye abbreviations of ophthalmology notes, written in capitals (Latin and the Spanish of translated
+ * reports: OD / OS / OU, OI "ojo izquierdo", AO "ambos ojos"; RE / LE), and the title words they state.
+ */
+const EYE_SIDES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['OD', ['right', 'eye']],
+  ['RE', ['right', 'eye']],
+  ['OS', ['left', 'eye']],
+  ['OI', ['left', 'eye']],
+  ['LE', ['left', 'eye']],
+  ['OU', ['bilateral', 'eye']],
+  ['AO', ['bilateral', 'eye']],
+]);
+
+/** The words an eye abbreviation states, if token `i` is one (two capitals as written). */
+function eyeSide(tokens: NoteTokens, i: number): readonly string[] | undefined {
+  if (tokens.end[i]! - tokens.start[i]! !== 2) return undefined;
+  return EYE_SIDES.get(tokens.text.slice(tokens.start[i]!, tokens.end[i]!));
+}
+
+/**
  * Adds the words of the sentence holding token `at` to `into`, and the adjacent pairs whose second word holds
- * a digit ("stage 3b"): the only pairs read (a stated number, rules/specificity.ts); returns `into`.
+ * a digit ("stage 3b"): the only pairs read (a stated number, rules/specificity.ts), and the side an eye
+ * abbreviation states ("LE": "left", "eye"), and "bilateral" for "both"; returns `into`.
  */
 export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<string> = new Set()): Set<string> {
   const { norm, sentence } = tokens;
@@ -25,8 +46,12 @@ export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<strin
   let a = at;
   while (a > 0 && sentence[a - 1] === s) a--;
   for (let i = a; i < norm.length && sentence[i] === s; i++) {
-    into.add(norm[i]!);
-    if (i > a && hasDigit(norm[i]!)) into.add(`${norm[i - 1]!} ${norm[i]!}`);
+    const word = norm[i]!;
+    into.add(word);
+    if (i > a && hasDigit(word)) into.add(`${norm[i - 1]!} ${word}`);
+    if (word.length === 2) for (const w of eyeSide(tokens, i) ?? []) into.add(w);
+    // "in both eyes", "both kidneys": the titles' "bilateral".
+    if (word === 'both') into.add('bilateral');
   }
   return into;
 }
