@@ -17,6 +17,8 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 import { matchImaging } from '../matcher/pcs-imaging.ts';
+import { matchNumericCodes } from '../matcher/numeric-codes.ts';
+import type { NumericHit } from '../matcher/numeric-codes.ts';
 import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
 import { pcsFormOf } from '../learned/pcs-prefix-forms.ts';
 import { refineBySentence } from '../rules/specificity.ts';
@@ -241,7 +243,8 @@ function addNeighbours(
  * A dictionary phrase often names a header ("myopia": H52.1) where the coder gives the billable code below it
  * (H52.10): each header the dictionary named also proposes the child its sentence states, else the default
  * (unspecified) child, as the specificity rule would complete it (rules/specificity.ts), with the header's
- * mentions. Headers completed only by a 7th character are left to that rule.
+ * mentions. Headers completed only by a 7th character are left to that rule, and headers under which the
+ * note's numbers already chose a code ("weeks of gestation": Z3A.23 from "23 weeks") to those.
  */
 function addRefinedChildren(
   r: CandidateResources,
@@ -249,6 +252,7 @@ function addRefinedChildren(
   list: Candidate[],
   tokens: NoteTokens,
   loo: LeaveOneOut | undefined,
+  valued: readonly NumericHit[],
 ): void {
   // Headers often share a sentence: its words are gathered once, and only when the walk reads them.
   const bySentence = new Map<number, ReadonlySet<string>>();
@@ -260,6 +264,7 @@ function addRefinedChildren(
   };
   for (const c of [...list]) {
     if (!c.known || c.billable || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
+    if (valued.some((h) => h.code.startsWith(c.code))) continue;
     const code = refineBySentence(r.cm, c.code, wordsAt(c.mentions[0]!.first));
     if (code === c.code) continue;
     const child = candidateFor(t, list, cmInfoOf(r, t, code), loo);
@@ -330,7 +335,17 @@ export function collectCandidates(
       entry: hit.entry,
     });
   }
-  addRefinedChildren(r, t, list, tokens, loo);
+  const valued = matchNumericCodes(r.cm, tokens);
+  for (const hit of valued) {
+    const c = candidateFor(t, list, cmInfoOf(r, t, hit.code), loo);
+    c.mentions.push({
+      first: hit.first,
+      last: hit.last,
+      flags: assertion(hit.first, hit.last),
+      entry: { code: hit.code, source: 'number', path: hit.path },
+    });
+  }
+  addRefinedChildren(r, t, list, tokens, loo, valued);
   if (r.pcs) addProcedures(r, r.pcs, t, list, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.

@@ -80,6 +80,7 @@ export const FEATURE_NAMES = [
   'topPriorOfCategory',
   'dictLooseLog',
   'diagnosisSentence',
+  'numberStated',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
@@ -190,6 +191,7 @@ export function documentFeatures(
       c.prior > 0 && c.prior >= topPrior.get(categories[i]!)! ? 1 : 0,
       Math.log1p(m.loose),
       c.mentions.some((x) => cued[tokens.sentence[x.first]!] === 1) ? 1 : 0,
+      m.number ? 1 : 0,
     ];
   });
 }
@@ -204,11 +206,17 @@ function mentionStats(c: Candidate) {
   let negated = 0;
   let anyAffirmed = false;
   let loose = 0;
+  let number = false;
   for (const m of c.mentions) {
     if (m.flags.negated) negated++;
     anyAffirmed ||= affirmed(m.flags);
     const source = m.entry?.source;
     if (source === undefined) continue;
+    // A stated value (numeric-codes.ts) is a feature of its own, not a dictionary phrase.
+    if (source === 'number') {
+      number = true;
+      continue;
+    }
     if (m.loose) {
       loose++;
       continue;
@@ -219,5 +227,5 @@ function mentionStats(c: Candidate) {
     title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
     table ||= source === 'neoplasm' || source === 'drug';
   }
-  return { dict, longest, index, title, table, negated, anyAffirmed, loose };
+  return { dict, longest, index, title, table, negated, anyAffirmed, loose, number };
 }

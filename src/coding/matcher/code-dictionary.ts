@@ -15,7 +15,9 @@ import { PhraseTrie } from './phrase-trie.ts';
 import { buildTableMatcher } from './table-matcher.ts';
 import type { TableMatcher } from './table-matcher.ts';
 
-export type DictionarySource = 'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug' | 'abbreviation';
+/** Where a phrase naming a code comes from; `number`: a value the note states (matcher/numeric-codes.ts). */
+export type DictionarySource =
+  'title' | 'inclusion' | 'index' | 'neoplasm' | 'drug' | 'abbreviation' | 'number';
 
 export interface DictionaryEntry {
   readonly code: string;

@@ -31,6 +31,10 @@ const INDEX: Spec[] = [
   { level: 0, title: 'Kidney', see: 'condition' },
   { level: 0, title: 'Spitting blood', see: 'Hemoptysis' },
   { level: 0, title: 'Hemoptysis', code: 'R04.2' },
+  { level: 0, title: 'Deficiency', code: 'E63.9' },
+  { level: 1, parent: 12, title: 'vitamin K', code: 'E56.1' },
+  { level: 0, title: 'Deficit', seeAlso: 'Deficiency' },
+  { level: 1, parent: 14, title: 'attention', code: 'R41.840' },
 ];
 
 describe('index phrases: subterms, short subterms and cross-references', () => {
@@ -54,6 +58,10 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     // "see condition" leads nowhere; a "see" term without a target leads nowhere alone.
     ['kidney', undefined],
     ['lithiasis', undefined],
+    // "Deficit - see also Deficiency": its own subterms, and Deficiency's under its name (not its code).
+    ['attention deficit', ['R41.840']],
+    ['vitamin k deficit', ['E56.1']],
+    ['deficit', undefined],
   ];
   for (const [phrase, codes] of cases) {
     it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {

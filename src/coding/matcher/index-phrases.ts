@@ -3,7 +3,8 @@
  * after the main term's head word ("Pneumonia, lobar" gives "lobar pneumonia" and "pneumonia lobar"), and
  * the index's cross-references: a main term that only says "see" another ("Lithiasis - see Calculus") leads
  * where the other leads, its subterms included ("renal lithiasis" as "renal calculus"), and a "see" that
- * names a subterm ("Exotropia - see Strabismus, divergent concomitant") leads to that subterm's code.
+ * names a subterm ("Exotropia - see Strabismus, divergent concomitant") leads to that subterm's code, and a
+ * main term that says "see also" another ("Deficit - see also Deficiency") also names the other's subterms.
  */
 import type { IndexTerm } from '../../terminology/model.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
@@ -181,6 +182,12 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
     if (t.level === 0 && !mains.has(word)) mains.set(word, t);
   }
   for (const t of terms) {
+    // "Deficit - see also Deficiency": its own subterms, and Deficiency's under its name.
+    if (t.level === 0 && t.seeAlso) {
+      const target = resolveSee(t.seeAlso, mains, children);
+      const own = heads.get(t.id);
+      if (target?.level === 0 && target !== t && own) heads.get(target.id)?.aliases.push(own.word);
+    }
     if (t.level !== 0 || t.code || !t.see) continue;
     const target = resolveSee(t.see, mains, children);
     if (!target) continue;

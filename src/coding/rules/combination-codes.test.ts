@@ -3,32 +3,20 @@ import { describe, it } from 'node:test';
 import { applyCombinations } from './combination-codes.ts';
 import { workingCode } from './working-code.ts';
 
-const code = (c: string, confidence = 0.9): ReturnType<typeof workingCode> =>
-  workingCode('icd10cm', c, confidence, [], 'test');
-const exists = (): boolean => true;
+const FLAGS = { negated: false, uncertain: false, family: false, hypothetical: false, historical: false };
+const coded = (code: string, at: number) =>
+  workingCode('icd10cm', code, 0.9, [{ first: at, last: at, flags: FLAGS }], 'test');
 
-describe('applyCombinations', () => {
-  it('I.C.9.a.3: hypertension with heart failure and CKD becomes I13.0', () => {
-    const r = applyCombinations([code('I10'), code('I5023'), code('N1832')], exists);
-    assert.deepEqual(r.kept.map((i) => i.code).sort(), ['I130', 'I5023', 'N1832']);
-    assert.deepEqual(
-      r.setAside.map((s) => [s.item.code, s.reason]),
-      [['I10', 'combined']],
-    );
+describe('hypertension combinations (I.C.9.a)', () => {
+  it('hypertension with heart failure and CKD is I13.0, which contains a separately coded I12.9', () => {
+    const items = [coded('I10', 0), coded('N1832', 1), coded('I5023', 2), coded('I129', 3)];
+    const r = applyCombinations(items, () => true);
+    assert.deepEqual(r.kept.map((k) => k.code).sort(), ['I130', 'I5023', 'N1832']);
+    assert.deepEqual(r.setAside.map((s) => s.item.code).sort(), ['I10', 'I129']);
   });
 
-  it('I.C.9.a.3: an I12 / I11 code proposed on its own is set aside once I13 is coded', () => {
-    const r = applyCombinations(
-      [code('I10'), code('I5023'), code('N1832'), code('I129', 0.3), code('I110', 0.3)],
-      exists,
-    );
-    assert.deepEqual(r.kept.map((i) => i.code).sort(), ['I130', 'I5023', 'N1832']);
-    assert.deepEqual(r.setAside.map((s) => s.item.code).sort(), ['I10', 'I110', 'I129']);
-  });
-
-  it('keeps I12.9 when nothing makes it I13', () => {
-    const r = applyCombinations([code('I129'), code('N1832')], exists);
-    assert.deepEqual(r.kept.map((i) => i.code).sort(), ['I129', 'N1832']);
-    assert.equal(r.setAside.length, 0);
+  it('hypertension with CKD alone keeps no other hypertensive code out', () => {
+    const r = applyCombinations([coded('I10', 0), coded('N1832', 1)], () => true);
+    assert.deepEqual(r.kept.map((k) => k.code).sort(), ['I129', 'N1832']);
   });
 });

@@ -18,6 +18,8 @@ interface Replacement {
   readonly code: string;
   readonly guideline: string;
   readonly because: readonly WorkingCode[];
+  /** Codes the combination contains, set aside when also coded on their own (I12.9 beside I13.0). */
+  readonly absorbs?: RegExp;
 }
 
 function hypertension(items: readonly WorkingCode[]): Replacement | undefined {
@@ -33,6 +35,7 @@ function hypertension(items: readonly WorkingCode[]): Replacement | undefined {
       code,
       guideline: "I.C.9.a.3 hypertensive heart and CKD ('with')",
       because: [ckd, hf],
+      absorbs: /^I1[12]/,
     };
   }
   if (ckd) {
@@ -85,24 +88,10 @@ export function applyCombinations(
     );
     kept = kept.map((i) => (i === r.replace ? combined : i));
     setAside.push(setAsideItem(r.replace, 'combined', `replaced by ${r.code} (${r.guideline})`));
+    for (const part of kept.filter((i) => i.system === 'icd10cm' && r.absorbs?.test(i.code))) {
+      kept = kept.filter((i) => i !== part);
+      setAside.push(setAsideItem(part, 'combined', `contained in ${r.code} (${r.guideline})`));
+    }
   }
-  return withoutPartsOfI13(kept, setAside);
-}
-
-const HEART_OR_KIDNEY_HTN = /^I1[12]/;
-
-/**
- * I13 includes "any condition in I11.- with any condition in I12.-" (I.C.9.a.3): once an I13 code is kept,
- * an I11 / I12 code proposed on its own (the hypertension and CKD words also name I12.9) is set aside.
- */
-function withoutPartsOfI13(kept: WorkingCode[], setAside: RuleOutcome['setAside']): RuleOutcome {
-  const i13 = kept.find((i) => i.system === 'icd10cm' && i.code.startsWith('I13'));
-  if (!i13) return { kept, setAside };
-  const parts = kept.filter((i) => i.system === 'icd10cm' && HEART_OR_KIDNEY_HTN.test(i.code));
-  for (const p of parts) {
-    setAside.push(
-      setAsideItem(p, 'combined', `included in ${i13.code} (I.C.9.a.3 hypertensive heart and CKD)`),
-    );
-  }
-  return { kept: kept.filter((i) => !parts.includes(i)), setAside };
+  return { kept, setAside };
 }

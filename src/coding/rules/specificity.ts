@@ -117,15 +117,20 @@ function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string
 /**
  * The default child (I.A.9.b): the canonical unspecified child ("Unspecified acute appendicitis",
  * "Chronic kidney disease, unspecified"), else the ".9" child unless it is an "Other ..." code (by convention
- * ".9" is unspecified, ".8" other), else a child whose own words say "unspecified", else the first child.
+ * ".9" is unspecified, ".8" other), else a child whose own words say "unspecified" or "not specified", else
+ * the first child. A child whose own words hold a number is a value of a numeric axis ("9 weeks gestation of
+ * pregnancy", "BMI 19.9 or less"), never the default: the note that does not state the value has none.
  */
 function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
   const kids = childAxes(codeSet, parent);
+  const valued = (k: ChildAxis): boolean => k.own.some((t) => /\d/.test(t));
+  const silent = (k: ChildAxis): boolean =>
+    k.own.includes('unspecified') || (k.own.includes('not') && k.own.includes('specified'));
   return (
     kids.find((k) => /^unspecified\b|,\s*unspecified$/i.test(k.title)) ??
-    kids.find((k) => k.code.endsWith('9') && !/^other\b/i.test(k.title)) ??
-    kids.find((k) => k.own.includes('unspecified')) ??
-    kids[0]
+    kids.find((k) => k.code.endsWith('9') && !/^other\b/i.test(k.title) && !valued(k)) ??
+    kids.find(silent) ??
+    kids.find((k, i) => i === 0 && !valued(k))
   )?.code;
 }
 

@@ -44,4 +44,10 @@ describe('same-words subsumption', () => {
     const loose = workingCode('icd10cm', 'I5021', 0.95, [mention(0, 9, true)], 'test');
     assert.deepEqual(kept([loose, first]), ['I5021', 'I5023']);
   });
+
+  it('of two siblings that each subsume the other, the better-ranked stays (not neither)', () => {
+    const first = workingCode('icd10cm', 'R402433', 0.9, [mention(2, 3)], 'test');
+    const sibling = workingCode('icd10cm', 'R402430', 0.8, [mention(2, 4)], 'test');
+    assert.deepEqual(kept([first, sibling]), ['R402433']);
+  });
 });

@@ -34,11 +34,17 @@ function subsumes(a: WorkingCode, b: WorkingCode, aFirst: boolean): boolean {
   return b.mentions.every((m) => phrases.some((o) => within(m, o, !aFirst)));
 }
 
-/** Sets aside codes subsumed by another (items ranked best first). */
+/**
+ * Sets aside codes subsumed by another (items ranked best first). Two codes that each subsume the other (a
+ * better-ranked sibling from fewer words: "Glasgow 6" and "Glasgow 6/15") are one condition: the better-ranked
+ * one stays, rather than each setting the other aside.
+ */
 export function dropSubsumedCodes(items: readonly WorkingCode[]): RuleOutcome {
   const out: RuleOutcome = { kept: [], setAside: [] };
   items.forEach((item, i) => {
-    const by = items.find((other, j) => subsumes(other, item, j < i));
+    const by = items.find(
+      (other, j) => subsumes(other, item, j < i) && !(j > i && subsumes(item, other, true)),
+    );
     if (by)
       out.setAside.push(setAsideItem(item, 'combined', `${by.code} codes the same words more specifically`));
     else out.kept.push(item);
