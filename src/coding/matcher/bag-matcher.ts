@@ -4,11 +4,12 @@
  * carcinoma", "dilatation of the ventricular system" for "ventricular system dilatation"). Each phrase is
  * keyed by its rarest word, so a note's token only wakes the few phrases it is the rarest word of. Matches
  * are marked loose: the reranker weighs them apart from contiguous ones. A word is read at its first
- * occurrence in the sentence. Built once per dictionary.
+ * occurrence in the sentence; words are read through the spelling bridge (text/term-ids.ts). Built once per
+ * dictionary.
  */
-import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { STOPWORD_IDS, internWord, vocabularySize } from '../text/token-vocabulary.ts';
+import { termIds } from '../text/term-ids.ts';
+import { STOPWORD_IDS, internTermWord, vocabularySize } from '../text/token-vocabulary.ts';
 
 /** Longest stretch of a sentence (in tokens) a loose match may span. */
 export const MAX_SPAN = 8;
@@ -55,7 +56,7 @@ export class BagMatcher {
    * phrases of one `group` (a code) with the same words, in whatever order, the first is kept.
    */
   add(tokens: readonly string[], payload: number, group = ''): void {
-    const words = [...new Set(tokens.map(internWord).filter((id) => id >= STOPWORD_IDS))];
+    const words = [...new Set(tokens.map(internTermWord).filter((id) => id >= STOPWORD_IDS))];
     if (words.length < 2) return;
     let groupId = this.#groupIds.get(group);
     if (groupId === undefined) this.#groupIds.set(group, (groupId = this.#groupIds.size));
@@ -157,7 +158,7 @@ export class BagMatcher {
   /** Every phrase whose words all occur within MAX_SPAN tokens of one sentence (first occurrences). */
   matchAll(tokens: NoteTokens): BagMatch[] {
     if (!this.#built) this.build();
-    const ids = tokenIds(tokens);
+    const ids = termIds(tokens);
     const { sentence } = tokens;
     const out: BagMatch[] = [];
     if (this.#firstAt.length < vocabularySize()) this.#firstAt = new Int32Array(vocabularySize() * 2);

@@ -26,6 +26,11 @@ const PHRASES: readonly Case[] = [
   // Inclusion term "Hepatitis A (acute)(viral) NOS" must not make "hepatitis" alone hepatitis A.
   ['hepatitis', 'B159', false],
   ['hepatitis', 'K759', true],
+  // Abbreviations: the expansion as a disease ("human immunodeficiency virus disease"), without "virus".
+  ['hiv', 'B20', true],
+  ['hcv', 'B1920', true],
+  ['uti', 'N390', true],
+  ['sah', 'I609', true],
 ];
 
 const TABLE_SENTENCES: readonly Case[] = [

@@ -79,6 +79,19 @@ export function orAlternatives(tokens: readonly string[]): string[][] {
  * "HTN" to the codes of "hypertension". Case-sensitive entries ("AS" vs "as") and abbreviations with
  * several senses are left out: the matcher sees lower-cased tokens without context.
  */
+/**
+ * The entries an abbreviation's expansion names: the expansion itself, else as a disease or an infection
+ * ("human immunodeficiency virus" disease, "cytomegalovirus" infection), else without "virus" ("hepatitis C").
+ */
+function expansionEntries(b: DictionaryBuilder, expansion: string): number[] {
+  const bare = expansion.replace(/\s+virus$/i, '');
+  for (const form of [expansion, `${expansion} disease`, `${expansion} infection`, bare]) {
+    const ids = b.trie.lookup(titlePhrase(form));
+    if (ids && ids.length > 0) return [...ids];
+  }
+  return [];
+}
+
 function addAbbreviations(b: DictionaryBuilder): void {
   for (const a of ABBREVIATION_TABLE) {
     const abbr = phraseTokens(a.abbreviation);
@@ -90,8 +103,8 @@ function addAbbreviations(b: DictionaryBuilder): void {
     ) {
       continue;
     }
-    const ids = b.trie.lookup(titlePhrase(a.expansion)) ?? [];
-    for (const id of [...ids]) {
+    const ids = expansionEntries(b, a.expansion);
+    for (const id of ids) {
       const target = b.entries[id]!;
       const path = `${a.abbreviation.toUpperCase()} = ${a.expansion} (${target.source}: ${target.path})`;
       b.add(abbr, { code: target.code, source: 'abbreviation', path });

@@ -35,6 +35,12 @@ const INDEX: Spec[] = [
   { level: 1, parent: 12, title: 'vitamin K', code: 'E56.1' },
   { level: 0, title: 'Deficit', seeAlso: 'Deficiency' },
   { level: 1, parent: 14, title: 'attention', code: 'R41.840' },
+  { level: 0, title: 'Hemorrhage, hemorrhagic', nemod: ['concealed'], code: 'R58' },
+  { level: 1, parent: 16, title: 'intracranial', code: 'I62.9' },
+  { level: 2, parent: 17, title: 'subarachnoid', code: 'I60.9' },
+  { level: 1, parent: 16, title: 'subarachnoid', see: 'Hemorrhage, intracranial, subarachnoid' },
+  { level: 0, title: 'Infection', code: 'B99.9' },
+  { level: 1, parent: 20, title: 'urinary', nemod: ['tract'], code: 'N39.0' },
 ];
 
 describe('index phrases: subterms, short subterms and cross-references', () => {
@@ -62,6 +68,15 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     ['attention deficit', ['R41.840']],
     ['vitamin k deficit', ['E56.1']],
     ['deficit', undefined],
+    // A subterm's "see" another subterm: its phrases lead to the target's code.
+    ['subarachnoid hemorrhage', ['I60.9']],
+    ['hemorrhage subarachnoid', ['I60.9']],
+    // A main term's nonessential modifier before and after its head word.
+    ['concealed hemorrhage', ['R58']],
+    ['hemorrhage concealed', ['R58']],
+    // A subterm's nonessential modifier after it.
+    ['urinary tract infection', ['N39.0']],
+    ['urinary infection', ['N39.0']],
   ];
   for (const [phrase, codes] of cases) {
     it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {

@@ -90,7 +90,15 @@ function uniquePhrases(phrases: readonly string[][]): string[][] {
 
 function addMainTerm(add: AddPhrase, term: IndexTerm): void {
   const own = titlePhrase(term.title);
-  const withNemod = term.nemod?.map((m) => titlePhrase(`${m} ${term.title}`)) ?? [];
+  // "Diabetes, diabetic (mellitus)": "mellitus" before the title, and before and after the head word
+  // ("diabetes mellitus", "arterial hypertension").
+  const word = term.title.split(',')[0]!;
+  const withNemod =
+    term.nemod?.flatMap((m) => [
+      titlePhrase(`${m} ${term.title}`),
+      titlePhrase(`${m} ${word}`),
+      titlePhrase(`${word} ${m}`),
+    ]) ?? [];
   // "Hypertension, hypertensive": the head form and its variants (same stem) lead too, but not the listed
   // alternatives ("Klippel-Feil deficiency, disease, or syndrome" must not give "disease").
   const parts = term.title.split(',').map((p) => p.trim());
@@ -113,7 +121,9 @@ function addFirstLevel(
   const main = byId.get(term.parent!);
   if (!main) return;
   const path = `${main.title} > ${term.title}`;
-  for (const own of subtermForms(term.title)) {
+  // "Infection > urinary (tract)": "urinary tract infection" too.
+  const withNemod = term.nemod?.map((m) => titlePhrase(`${term.title} ${m}`, true)) ?? [];
+  for (const own of [...subtermForms(term.title), ...withNemod.filter((p) => p.length > 0)]) {
     for (const head of mainHeads) {
       if (own.length + head.length > MAX_PHRASE) continue;
       add([...own, ...head], { code: term.code!, source: 'index', path });
@@ -188,6 +198,7 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
       const own = heads.get(t.id);
       if (target?.level === 0 && target !== t && own) heads.get(target.id)?.aliases.push(own.word);
     }
+    if (t.level === 1 && !t.code && t.see) addSubtermSee(add, t, resolveSee(t.see, mains, children), heads);
     if (t.level !== 0 || t.code || !t.see) continue;
     const target = resolveSee(t.see, mains, children);
     if (!target) continue;
@@ -198,6 +209,23 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
     if (!code) continue;
     const path = `${t.title} (see ${t.see})`;
     for (const p of phrases) add(p, { code, source: 'index', path });
+  }
+}
+
+/**
+ * "Hemorrhage > subarachnoid - see Hemorrhage, intracranial, subarachnoid": the subterm with its main term's
+ * heads leads to the target's code.
+ */
+function addSubtermSee(add: AddPhrase, t: IndexTerm, target: IndexTerm | undefined, heads: Heads): void {
+  const code = target?.code?.replace(/-$/, '');
+  if (!code || t.parent === undefined) return;
+  const entry = { code, source: 'index', path: `${t.title} (see ${t.see})` } as const;
+  for (const own of subtermForms(t.title)) {
+    for (const head of firstLevelHeads(heads.get(t.parent))) {
+      if (own.length + head.length > MAX_PHRASE) continue;
+      add([...own, ...head], entry);
+      add([...head, ...own], entry);
+    }
   }
 }
 

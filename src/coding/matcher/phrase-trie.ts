@@ -1,16 +1,18 @@
 /**
  * A token trie: phrases (sequences of normalized tokens) mapped to payloads, matched greedily over a token
  * array in one left-to-right pass (longest match at each start, inside one sentence). Built once per code set.
- * Edges are vocabulary ids (text/token-vocabulary.ts), so matching a note hashes no strings.
+ * Edges are vocabulary ids (text/token-vocabulary.ts), so matching a note hashes no strings; a note's word no
+ * phrase has is read as the phrase word its spelling bridges to (text/term-ids.ts: "pionephrosis" as
+ * "pyonephrosis").
  *
  * The dictionary's trie holds some 430,000 nodes: as objects with a Map of children each they made a large
  * share of the engine's heap, and every major garbage collection walked them while notes were coded. Here
  * nodes are integers and everything lives in typed arrays (edges in one open-addressing table, payloads in
  * linked lists), which the collector never walks.
  */
-import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { STOPWORD_IDS, internWord, wordId } from '../text/token-vocabulary.ts';
+import { termIds } from '../text/term-ids.ts';
+import { STOPWORD_IDS, internTermWord, wordId } from '../text/token-vocabulary.ts';
 
 /** Words a phrase may pass over in a note (articles, "of"), and how many per match. */
 const SKIPPABLE: ReadonlySet<number> = new Set(['of', 'the', 'a', 'an'].map(wordId));
@@ -69,7 +71,7 @@ export class PhraseTrie {
     if (tokens.length === 0) return;
     let node = ROOT;
     for (const t of tokens) {
-      const id = internWord(t);
+      const id = internTermWord(t);
       let child = this.#child(node, id);
       if (child === NONE) {
         child = this.#nodes++;
@@ -103,7 +105,7 @@ export class PhraseTrie {
     const out: TrieMatch[] = [];
     const first = this.#first;
     const head = this.#payloadHead;
-    const ids = tokenIds(tokens);
+    const ids = termIds(tokens);
     const { sentence } = tokens;
     for (let i = 0; i < ids.length; i++) {
       // Phrases never start on a stopword (titlePhrase trims them); unknown words (-1) start nothing either.

@@ -103,6 +103,38 @@ export function wordId(word: string): number {
   return IDS.get(word) ?? -1;
 }
 
+/** Per word id, 1 for a word of a dictionary phrase (a term word): what unknown spellings are bridged to. */
+let TERM_WORDS = new Uint8Array(1 << 11);
+let termCount = 0;
+
+/**
+ * The id of a word of a dictionary phrase, marking it a term word (build time only): the spelling bridge
+ * (spanish-spelling.ts) maps a note's words that are no term word to term words.
+ */
+export function internTermWord(word: string): number {
+  const id = internWord(word);
+  if (id >= TERM_WORDS.length) {
+    const bigger = new Uint8Array(Math.max(TERM_WORDS.length * 2, id + 1));
+    bigger.set(TERM_WORDS);
+    TERM_WORDS = bigger;
+  }
+  if (TERM_WORDS[id] === 0) {
+    TERM_WORDS[id] = 1;
+    termCount++;
+  }
+  return id;
+}
+
+/** Whether word id `id` is a word of a dictionary phrase (false for -1). */
+export function isTermWord(id: number): boolean {
+  return id >= 0 && TERM_WORDS[id] === 1;
+}
+
+/** Number of term words: grows when a dictionary matcher is built (bridged spellings taken before may change). */
+export function termWordCount(): number {
+  return termCount;
+}
+
 /** Number of known words: grows when a matcher is built, so ids taken before may miss newer words. */
 export function vocabularySize(): number {
   return WORDS.length;
