@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { IndexTerm } from '../../terminology/model.ts';
+import { phraseTokens } from '../text/note-tokens.ts';
 import { orAlternatives } from './code-dictionary.ts';
 import { addIndexPhrases, subtermForms, titlePhrase } from './index-phrases.ts';
 
@@ -41,6 +42,9 @@ const INDEX: Spec[] = [
   { level: 1, parent: 16, title: 'subarachnoid', see: 'Hemorrhage, intracranial, subarachnoid' },
   { level: 0, title: 'Infection', code: 'B99.9' },
   { level: 1, parent: 20, title: 'urinary', nemod: ['tract'], code: 'N39.0' },
+  { level: 0, title: 'Diabetes, diabetic', code: 'E11.9' },
+  { level: 1, parent: 22, title: 'type 1', code: 'E10.9' },
+  { level: 0, title: 'Mellitus, diabetes', see: 'Diabetes' },
 ];
 
 describe('index phrases: subterms, short subterms and cross-references', () => {
@@ -77,10 +81,15 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     // A subterm's nonessential modifier after it.
     ['urinary tract infection', ['N39.0']],
     ['urinary infection', ['N39.0']],
+    // An inverted "see" term ("Mellitus, diabetes") is read inverted, never by its first word alone.
+    ['diabetes mellitus', ['E11.9']],
+    ['type 1 diabetes mellitus', ['E10.9']],
+    ['mellitus', undefined],
   ];
   for (const [phrase, codes] of cases) {
     it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {
-      assert.deepEqual(phrases.get(phrase) && [...new Set(phrases.get(phrase))], codes);
+      const found = phrases.get(phraseTokens(phrase).join(' '));
+      assert.deepEqual(found && [...new Set(found)], codes);
     });
   }
 });

@@ -202,14 +202,28 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
     if (t.level !== 0 || t.code || !t.see) continue;
     const target = resolveSee(t.see, mains, children);
     if (!target) continue;
-    const own = heads.get(t.id);
-    const phrases = own ? uniquePhrases([own.title, own.word].filter((p) => p.length > 0)) : [];
+    const phrases = seeTermNames(t.title);
     if (target.level === 0) heads.get(target.id)?.aliases.push(...phrases);
     const code = target.code?.endsWith('-') ? target.code.slice(0, -1) : target.code;
     if (!code) continue;
     const path = `${t.title} (see ${t.see})`;
     for (const p of phrases) add(p, { code, source: 'index', path });
   }
+}
+
+/**
+ * The names a main term that "see"s another stands for: its title, and the title's comma parts as forms of one
+ * word ("Ureterolith, ureterolithiasis") or, when they are not, inverted ("Mellitus, diabetes" is "diabetes
+ * mellitus", never "mellitus" alone).
+ */
+function seeTermNames(title: string): string[][] {
+  const parts = title.split(',').map((p) => p.trim());
+  const stem = parts[0]!.slice(0, 4).toLowerCase();
+  const names =
+    parts.length === 1 || parts.every((p) => p.toLowerCase().startsWith(stem))
+      ? parts
+      : [`${parts.slice(1).join(' ')} ${parts[0]}`];
+  return uniquePhrases([titlePhrase(title), ...names.map((n) => titlePhrase(n))].filter((p) => p.length > 0));
 }
 
 /**
