@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { IndexTerm } from '../../terminology/model.ts';
 import { phraseTokens } from '../text/note-tokens.ts';
 import { orAlternatives } from './code-dictionary.ts';
-import { addIndexPhrases, subtermForms, titlePhrase } from './index-phrases.ts';
+import { addIndexPhrases, commaParts, subtermForms, titlePhrase } from './index-phrases.ts';
 
 type Spec = Omit<IndexTerm, 'id' | 'kind'>;
 
@@ -141,5 +141,22 @@ describe('orAlternatives', () => {
         orAlternatives(phrase.split(' ')).map((a) => a.join(' ')),
         alternatives,
       ));
+  }
+});
+
+describe('commaParts', () => {
+  const cases: [string, string[], string | undefined][] = [
+    ['Hypertension, hypertensive', ['Hypertension', 'hypertensive'], undefined],
+    ['Mellitus, diabetes', ['Mellitus'], 'diabetes'],
+    ['lingula, lung', ['lingula'], 'lung'],
+    ['abdomen, abdominal', ['abdomen', 'abdominal'], undefined],
+    ['Calculus', ['Calculus'], undefined],
+  ];
+  for (const [title, forms, rest] of cases) {
+    it(`"${title}"`, () => {
+      const parts = commaParts(title);
+      assert.deepEqual(parts.forms, forms);
+      assert.equal(parts.rest, rest);
+    });
   }
 });

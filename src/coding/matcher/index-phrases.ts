@@ -101,12 +101,7 @@ function addMainTerm(add: AddPhrase, term: IndexTerm): void {
     ]) ?? [];
   // "Hypertension, hypertensive": the head form and its variants (same stem) lead too, but not the listed
   // alternatives ("Klippel-Feil deficiency, disease, or syndrome" must not give "disease").
-  const parts = term.title.split(',').map((p) => p.trim());
-  const stem = parts[0]!.slice(0, 5).toLowerCase();
-  const forms =
-    parts.length > 1
-      ? parts.filter((p, i) => i === 0 || p.toLowerCase().startsWith(stem)).map((p) => titlePhrase(p))
-      : [];
+  const forms = term.title.includes(',') ? commaParts(term.title, 5).forms.map((p) => titlePhrase(p)) : [];
   for (const p of [own, ...withNemod, ...forms])
     add(p, { code: term.code!, source: 'index', path: term.title });
 }
@@ -137,10 +132,23 @@ function addFirstLevel(
  * one phrase ("with coma, hepatic" keeps its words together).
  */
 export function subtermForms(title: string): string[][] {
+  const { forms, rest } = commaParts(title);
+  return (forms.length > 1 && rest === undefined ? forms : [title])
+    .map((f) => titlePhrase(f, true))
+    .filter((p) => p.length > 0);
+}
+
+/**
+ * A title's comma parts: `forms`, the first part and the parts that are forms of its word (they start with its
+ * first `stem` letters: "Hypertension, hypertensive"), and `rest`, all the parts after the first joined, when
+ * some part is not such a form: the title is then inverted ("Mellitus, diabetes"; "lingula, lung").
+ */
+export function commaParts(title: string, stem = 4): { first: string; forms: string[]; rest?: string } {
   const parts = title.split(',').map((p) => p.trim());
-  const stem = parts[0]!.slice(0, 4).toLowerCase();
-  const forms = parts.length > 1 && parts.every((p) => p.toLowerCase().startsWith(stem)) ? parts : [title];
-  return forms.map((f) => titlePhrase(f, true)).filter((p) => p.length > 0);
+  const first = parts[0]!;
+  const head = first.slice(0, stem).toLowerCase();
+  const forms = parts.filter((p, i) => i === 0 || p.toLowerCase().startsWith(head));
+  return forms.length === parts.length ? { first, forms } : { first, forms, rest: parts.slice(1).join(' ') };
 }
 
 /**
@@ -217,12 +225,8 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
  * mellitus", never "mellitus" alone).
  */
 function seeTermNames(title: string): string[][] {
-  const parts = title.split(',').map((p) => p.trim());
-  const stem = parts[0]!.slice(0, 4).toLowerCase();
-  const names =
-    parts.length === 1 || parts.every((p) => p.toLowerCase().startsWith(stem))
-      ? parts
-      : [`${parts.slice(1).join(' ')} ${parts[0]}`];
+  const { first, forms, rest } = commaParts(title);
+  const names = rest === undefined ? forms : [`${rest} ${first}`];
   return uniquePhrases([titlePhrase(title), ...names.map((n) => titlePhrase(n))].filter((p) => p.length > 0));
 }
 

@@ -11,7 +11,7 @@ import { foldToken, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
-import { MAX_PHRASE, titlePhrase } from './index-phrases.ts';
+import { MAX_PHRASE, commaParts, titlePhrase } from './index-phrases.ts';
 import { siteAdjectiveVariants } from './site-adjectives.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
@@ -98,12 +98,8 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
  * inverted ("lingula of lung": "lung lingula" and "lingula lung", never "lung" alone).
  */
 function rowNames(title: string): string[][] {
-  const parts = title.split(',').map((p) => p.trim());
-  const first = parts[0]!;
-  const stem = first.slice(0, 4).toLowerCase();
-  const forms = parts.filter((p) => p.toLowerCase().startsWith(stem));
-  if (forms.length === parts.length) return parts.map((p) => titlePhrase(p));
-  const rest = parts.slice(1).join(' ');
+  const { first, forms, rest } = commaParts(title);
+  if (rest === undefined) return forms.map((p) => titlePhrase(p));
   return [
     ...forms.map((p) => titlePhrase(p)),
     titlePhrase(`${rest} ${first}`),
