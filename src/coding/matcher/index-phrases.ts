@@ -115,14 +115,29 @@ function addFirstLevel(
 ): void {
   const main = byId.get(term.parent!);
   if (!main) return;
-  const path = `${main.title} > ${term.title}`;
+  const entry = { code: term.code!, source: 'index', path: `${main.title} > ${term.title}` } as const;
   // "Infection > urinary (tract)": "urinary tract infection" too.
   const withNemod = term.nemod?.map((m) => titlePhrase(`${term.title} ${m}`, true)) ?? [];
-  for (const own of [...subtermForms(term.title), ...withNemod.filter((p) => p.length > 0)]) {
-    for (const head of mainHeads) {
+  addAroundHeads(
+    add,
+    [...subtermForms(term.title), ...withNemod.filter((p) => p.length > 0)],
+    mainHeads,
+    entry,
+  );
+}
+
+/** Each of a subterm's phrases before and after each head of its main term, within the phrase length limit. */
+function addAroundHeads(
+  add: AddPhrase,
+  phrases: readonly string[][],
+  heads: readonly string[][],
+  entry: DictionaryEntry,
+): void {
+  for (const own of phrases) {
+    for (const head of heads) {
       if (own.length + head.length > MAX_PHRASE) continue;
-      add([...own, ...head], { code: term.code!, source: 'index', path });
-      add([...head, ...own], { code: term.code!, source: 'index', path });
+      add([...own, ...head], entry);
+      add([...head, ...own], entry);
     }
   }
 }
@@ -238,13 +253,7 @@ function addSubtermSee(add: AddPhrase, t: IndexTerm, target: IndexTerm | undefin
   const code = target?.code?.replace(/-$/, '');
   if (!code || t.parent === undefined) return;
   const entry = { code, source: 'index', path: `${t.title} (see ${t.see})` } as const;
-  for (const own of subtermForms(t.title)) {
-    for (const head of firstLevelHeads(heads.get(t.parent))) {
-      if (own.length + head.length > MAX_PHRASE) continue;
-      add([...own, ...head], entry);
-      add([...head, ...own], entry);
-    }
-  }
+  addAroundHeads(add, subtermForms(t.title), firstLevelHeads(heads.get(t.parent)), entry);
 }
 
 /** A title without nonessential modifiers, lower case, for finding a "see" target. */
