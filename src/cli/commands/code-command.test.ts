@@ -89,6 +89,7 @@ describe('medcode eval', () => {
     assert.equal(r.diagnoses.map, (1 + 0.5) / 2);
     const t = harness();
     await t.program.parseAsync(['eval', '--gold', gold, '--limit', '1'], { from: 'user' });
-    assert.match(t.printed.join('\n'), /normalization: .*first 6 characters.*placeholder X/);
+    assert.match(t.printed.join('\n'), /normalization: .*a gold code it extends.*7th character/);
+    assert.match(t.printed.join('\n'), /exact \(strict\)/);
   });
 });

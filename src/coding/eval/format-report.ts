@@ -25,6 +25,7 @@ function systemBlock(title: string, s: SystemScores, limit: number): string[] {
     `${title} (${s.documents} documents)`,
     `  MAP                    ${f(s.map)}`,
     prfLine('exact (aligned)', s.exact),
+    prfLine('exact (strict)', s.strict),
     prfLine('3-character category', s.category),
     b
       ? `  straight to billing    confidence >= ${f(b.threshold)} keeps ${(100 * b.coverage).toFixed(1)}% of emitted codes at precision ${f(b.precision)}`

@@ -28,11 +28,32 @@ describe('gold alignment', () => {
       want: 'S0032XA',
     },
     {
-      name: 'a 4-character category is not widened',
+      name: 'a billable code earns the category the coder stopped at',
       pred: 'R1110',
       gold: ['R11'],
       system: 'icd10cm',
-      want: 'R1110',
+      want: 'R11',
+    },
+    {
+      name: 'a code with children since 2018 is earned by its billable child',
+      pred: 'M5450',
+      gold: ['M545'],
+      system: 'icd10cm',
+      want: 'M545',
+    },
+    {
+      name: 'the longest gold code a prediction extends wins',
+      pred: 'C50911',
+      gold: ['C50', 'C5091'],
+      system: 'icd10cm',
+      want: 'C5091',
+    },
+    {
+      name: 'a shorter prediction never earns a longer gold code',
+      pred: 'R11',
+      gold: ['R1110'],
+      system: 'icd10cm',
+      want: 'R11',
     },
     {
       name: 'full PCS code earns the 4-character gold',
@@ -108,6 +129,8 @@ describe('metrics', () => {
       'icd10cm',
     );
     assert.deepEqual([s.exact.tp, s.exact.fp, s.exact.fn], [1, 2, 1]);
+    // strict: S0032XA is not the gold S0032X
+    assert.deepEqual([s.strict.tp, s.strict.fp, s.strict.fn], [0, 3, 2]);
     // categories: gold {S00, R52}, predicted {S00, R50} in d1; {I10} in d2
     assert.deepEqual([s.category.tp, s.category.fp, s.category.fn], [1, 2, 1]);
     // only d1 has gold: ranks 1 and 3 relevant

@@ -49,6 +49,8 @@ export interface SystemScores {
   readonly system: GoldSystem;
   readonly documents: number;
   readonly exact: Prf;
+  /** Exact match with no alignment: the predicted code string equals a gold code. */
+  readonly strict: Prf;
   readonly category: Prf;
   /** Mean over documents that have gold codes of this system (trec_eval MAP, no cut-off). */
   readonly map: number;
@@ -97,6 +99,7 @@ export function billingCut(
 
 interface Tally {
   exact: [number, number, number];
+  strict: [number, number, number];
   category: [number, number, number];
   apSum: number;
   apDocs: number;
@@ -132,6 +135,7 @@ function scoreDocument(t: Tally, doc: DocumentOutcome, system: GoldSystem): void
   }
   const accepted = new Set(acceptedAligned.keys());
   add(t.exact, countSets(gold, accepted));
+  add(t.strict, countSets(gold, new Set(doc.predicted.filter((p) => p.accepted).map((p) => p.code))));
   const cat = (s: Iterable<string>): Set<string> => new Set([...s].map((c) => c.slice(0, 3)));
   add(t.category, countSets(cat(gold), cat(accepted)));
   for (const [code, confidence] of acceptedAligned) {
@@ -145,6 +149,7 @@ function scoreDocument(t: Tally, doc: DocumentOutcome, system: GoldSystem): void
 export function scoreSystem(docs: readonly DocumentOutcome[], system: GoldSystem): SystemScores {
   const t: Tally = {
     exact: [0, 0, 0],
+    strict: [0, 0, 0],
     category: [0, 0, 0],
     apSum: 0,
     apDocs: 0,
@@ -157,6 +162,7 @@ export function scoreSystem(docs: readonly DocumentOutcome[], system: GoldSystem
     system,
     documents: docs.length,
     exact: prf(...t.exact),
+    strict: prf(...t.strict),
     category: prf(...t.category),
     map: t.apDocs === 0 ? 0 : t.apSum / t.apDocs,
     billing: billingCut(t.billing),
