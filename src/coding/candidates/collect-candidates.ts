@@ -21,7 +21,7 @@ import { matchNumericCodes } from '../matcher/numeric-codes.ts';
 import type { NumericHit } from '../matcher/numeric-codes.ts';
 import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
 import { pcsFormOf } from '../learned/pcs-prefix-forms.ts';
-import { refineBySentence } from '../rules/specificity.ts';
+import { mayTradeSibling, refineBySentence } from '../rules/specificity.ts';
 import { LazyWordSet } from '../text/lazy-word-set.ts';
 import { addSentenceWords } from '../text/sentence-words.ts';
 
@@ -263,7 +263,8 @@ function addRefinedChildren(
     return words;
   };
   for (const c of [...list]) {
-    if (!c.known || c.billable || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
+    if (!c.known || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
+    if (c.billable && !mayTradeSibling(r.cm.get(c.code)?.title ?? '')) continue;
     if (valued.some((h) => h.code.startsWith(c.code))) continue;
     const code = refineBySentence(r.cm, c.code, wordsAt(c.mentions[0]!.first));
     if (code === c.code) continue;
@@ -345,7 +346,6 @@ export function collectCandidates(
       entry: { code: hit.code, source: 'number', path: hit.path },
     });
   }
-  addRefinedChildren(r, t, list, tokens, loo, valued);
   if (r.pcs) addProcedures(r, r.pcs, t, list, tokens, loo, assertion);
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
@@ -363,8 +363,10 @@ export function collectCandidates(
         c.mentions.push({ first, last, flags: assertion(first, last) });
       }
     }
-    addNeighbours(r.model, t, list, tokens, loo);
   }
+  // After the associations: a code learned from another note's right eye is traded for this note's side.
+  addRefinedChildren(r, t, list, tokens, loo, valued);
+  if (r.model) addNeighbours(r.model, t, list, tokens, loo);
   // The engine's tables must not keep a note's candidates alive.
   for (const info of t.infos) info.candidate = undefined;
   t.infos.length = 0;

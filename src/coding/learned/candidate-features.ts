@@ -81,6 +81,7 @@ export const FEATURE_NAMES = [
   'dictLooseLog',
   'diagnosisSentence',
   'numberStated',
+  'subsumedShare',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
@@ -148,6 +149,29 @@ export function documentFeatures(
   const totals = categoryPriors(priors);
   const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
   const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
+  const spans: { first: number; last: number; code: string }[] = [];
+  for (const c of candidates)
+    for (const m of c.mentions)
+      if (m.entry && !m.loose) spans.push({ first: m.first, last: m.last, code: c.code });
+  const subsumed = (c: Candidate): number => {
+    let n = 0;
+    let k = 0;
+    for (const m of c.mentions) {
+      if (!m.entry || m.loose) continue;
+      k++;
+      if (
+        spans.some(
+          (s) =>
+            s.code !== c.code &&
+            s.first <= m.first &&
+            s.last >= m.last &&
+            s.last - s.first > m.last - m.first,
+        )
+      )
+        n++;
+    }
+    return k === 0 ? 0 : n / k;
+  };
   return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
@@ -192,6 +216,7 @@ export function documentFeatures(
       Math.log1p(m.loose),
       c.mentions.some((x) => cued[tokens.sentence[x.first]!] === 1) ? 1 : 0,
       m.number ? 1 : 0,
+      subsumed(c),
     ];
   });
 }

@@ -31,10 +31,38 @@ describe('evidence locator: the Spanish evidence found again in the English tran
       at: 0.3,
       english: 'pain in the left flank',
     },
-    { name: 'far from its relative position, nothing', spanish: 'cólico renal', at: 0, english: undefined },
+    {
+      name: 'far from its relative position, found when it overlaps closely',
+      spanish: 'cólico renal',
+      at: 0,
+      english: 'Renal colic',
+    },
+    {
+      name: 'far from its relative position, a weak overlap is nothing',
+      spanish: 'hombre',
+      at: 0,
+      english: undefined,
+    },
+    {
+      name: 'near its relative position, a weak overlap is enough',
+      spanish: 'hombre',
+      at: 1,
+      english: 'home',
+    },
     { name: 'no overlap, nothing', spanish: 'zzzz', at: 0.5, english: undefined },
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(located(c.spanish, c.at), c.english));
   }
+
+  it('a gloss may list alternatives, and British spellings read as American', () => {
+    const text = 'The biopsy caused bleeding.\nA vitreous haemorrhage was seen.';
+    const tokens = tokenizeNote(text);
+    const at = (spanish: string, where: number): string | undefined => {
+      const span = locateEvidence(tokens, spanish, where);
+      return span && text.slice(tokens.start[span.first], tokens.end[span.last]);
+    };
+    assert.equal(at('hemorragia', 0), 'bleeding');
+    assert.equal(at('hemorragia vítrea', 0.9), 'vitreous haemorrhage');
+  });
 });

@@ -13,6 +13,10 @@ const SEARCH_SENTENCES = 2;
 const MAX_TOKENS = 6;
 /** Lowest Dice overlap of letter trigrams accepted as a translation. */
 const MIN_OVERLAP = 0.35;
+/** Lowest overlap accepted away from the expected sentences. */
+const FAR_OVERLAP = 0.5;
+/** Most readings of one evidence text tried (alternative glosses multiply). */
+const MAX_READINGS = 8;
 
 export interface LocatedSpan {
   readonly first: number;
@@ -186,6 +190,116 @@ const GLOSS: Readonly<Record<string, string>> = {
   columna: 'spine',
   atm: 'temporomandibular joint',
   od: 'right eye',
+  // Read from the evidence the trigrams still missed; alternatives split by "|".
+  hemorragia: 'hemorrhage|bleeding',
+  hemorragias: 'hemorrhage|bleeding',
+  hemorragica: 'hemorrhagic|bleeding',
+  hemorragicas: 'hemorrhagic|bleeding',
+  rectorragia: 'rectal bleeding|rectorrhagia',
+  rectorragias: 'rectal bleeding|rectorrhagia',
+  febricula: 'low grade fever|fever',
+  bebedor: 'drinker|alcohol',
+  exfumadora: 'former smoker',
+  incendio: 'fire',
+  silla: 'wheelchair',
+  ansiedad: 'anxiety',
+  somnolencia: 'drowsiness|somnolence|sleepiness',
+  cicatrices: 'scars|scarring',
+  cicatrizacion: 'healing|scarring',
+  hipopotasemia: 'hypokalemia|hypokalaemia',
+  hiperpotasemia: 'hyperkalemia',
+  exantema: 'rash|exanthema',
+  erupcion: 'rash|eruption',
+  lues: 'syphilis|lues',
+  petequias: 'petechiae',
+  calambres: 'cramps',
+  tumefaccion: 'swelling',
+  trombo: 'thrombus',
+  acufenos: 'tinnitus',
+  alucinaciones: 'hallucinations',
+  gripe: 'flu|influenza',
+  soplo: 'murmur',
+  esfacelos: 'slough|sloughing',
+  esfacelo: 'slough',
+  bocio: 'goiter',
+  sinequia: 'synechia',
+  mareos: 'dizziness',
+  miedo: 'fear',
+  picor: 'itching|pruritus',
+  sobrepeso: 'overweight',
+  quemados: 'burns',
+  suicidio: 'suicide',
+  delirios: 'delusions',
+  nerviosismo: 'nervousness',
+  prision: 'prison',
+  ictus: 'stroke',
+  cid: 'dic',
+  hsa: 'subarachnoid hemorrhage|sah',
+  hsd: 'subdural hematoma',
+  tce: 'head injury|head trauma|traumatic brain injury',
+  eii: 'inflammatory bowel disease|ibd',
+  fa: 'atrial fibrillation|af',
+  iam: 'myocardial infarction|ami',
+  les: 'lupus|sle',
+  itu: 'urinary tract infection|uti',
+  tbc: 'tuberculosis|tb',
+  irc: 'chronic renal failure|chronic kidney disease',
+  hda: 'upper gastrointestinal bleeding',
+  hdb: 'lower gastrointestinal bleeding',
+  ela: 'amyotrophic lateral sclerosis|als',
+  hpb: 'benign prostatic hyperplasia|bph',
+  vhs: 'herpes simplex|hsv',
+  imc: 'bmi',
+  sarm: 'mrsa',
+  aines: 'nsaids',
+  eeii: 'lower limbs',
+  ulcus: 'ulcer',
+  teste: 'testis|testicle',
+  neoplasia: 'neoplasm|neoplasia|tumor',
+  tumoraciones: 'tumors|masses',
+  sintomas: 'symptoms',
+  sintomatologia: 'symptoms',
+  trastorno: 'disorder',
+  sindrome: 'syndrome',
+  pelo: 'hair',
+  bazo: 'spleen',
+  rinones: 'kidneys',
+  pulmones: 'lungs',
+  sangre: 'blood',
+  oculta: 'occult',
+  cabeza: 'head',
+  oido: 'ear',
+  hueso: 'bone',
+  huesos: 'bones',
+  dedos: 'fingers|toes',
+  munecas: 'wrists',
+  rodilla: 'knee',
+  espalda: 'back',
+  piernas: 'legs',
+  brazo: 'arm',
+  lengua: 'tongue',
+  boca: 'mouth',
+  labio: 'lip',
+  diente: 'tooth',
+  encia: 'gum',
+  sueno: 'sleep',
+  apetito: 'appetite',
+  falta: 'lack|loss',
+  aumento: 'increase|enlarged',
+  tamano: 'size',
+  estado: 'state',
+  animo: 'mood',
+  marcha: 'gait',
+  inestabilidad: 'instability|unsteadiness',
+  lesion: 'lesion',
+  lesiones: 'lesions',
+  calculo: 'stone|calculus',
+  calculos: 'stones|calculi',
+  litiasis: 'lithiasis|stones',
+  ampolla: 'blister',
+  ampollas: 'blisters',
+  costras: 'crusts',
+  costrosas: 'crusted|crusty',
 };
 
 /** Lower case, accents off, letters and digits only, words joined by one space. */
@@ -212,37 +326,63 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return (2 * shared) / (a.size + b.size);
 }
 
+/** British spellings read as American ("haemorrhage", "oedema", "tumour"), so one gloss finds both. */
+function american(word: string): string {
+  return word.replace(/ae|oe/g, 'e').replace(/our$/, 'or');
+}
+
+/** Readings of a Spanish evidence text: each word glossed (a gloss may list alternatives: "a|b"). */
+function readings(spanish: string): Set<string>[] {
+  let out = [''];
+  for (const w of plain(spanish).split(' ')) {
+    const options = (GLOSS[w] ?? w.replace(/cion(es)?$/, 'tion$1')).split('|');
+    out = out.flatMap((r) => options.map((o) => (r === '' ? o : `${r} ${o}`))).slice(0, MAX_READINGS);
+  }
+  return out.filter((r) => r !== '').map((r) => trigrams(american(r)));
+}
+
 /**
  * The English phrase (token span) best matching a Spanish evidence text near relative position `at` (0..1),
- * or undefined when nothing overlaps it by MIN_OVERLAP.
+ * or undefined when nothing overlaps it by MIN_OVERLAP. The translation's sentences do not always sit where
+ * the Spanish ones do, so when nothing near matches, the whole text is searched for a closer match
+ * (FAR_OVERLAP).
  */
 export function locateEvidence(tokens: NoteTokens, spanish: string, at: number): LocatedSpan | undefined {
   const n = tokens.norm.length;
-  const glossed = plain(spanish)
-    .split(' ')
-    .map((w) => GLOSS[w] ?? w.replace(/cion(es)?$/, 'tion$1'))
-    .join(' ');
-  const target = trigrams(glossed);
-  if (n === 0 || target.size === 0) return undefined;
+  const targets = readings(spanish);
+  if (n === 0 || targets.length === 0) return undefined;
   const centre = tokens.sentence[Math.min(n - 1, Math.floor(at * n))]!;
-  const words = tokens.norm.map(plain);
-  const maxTokens = Math.min(MAX_TOKENS, glossed.split(' ').length + 2);
-  let best: LocatedSpan | undefined;
-  for (let i = 0; i < n; i++) {
-    const s = tokens.sentence[i]!;
-    if (s < centre - SEARCH_SENTENCES || s > centre + SEARCH_SENTENCES) continue;
-    let phrase = '';
-    for (let j = i; j < n && j - i < maxTokens && tokens.sentence[j] === s; j++) {
-      phrase = phrase === '' ? words[j]! : `${phrase} ${words[j]!}`;
-      const overlap = dice(target, trigrams(phrase));
-      // Ties go to the phrase nearer the expected sentence, then the shorter one.
-      const better =
-        !best ||
-        overlap > best.overlap + 1e-9 ||
-        (Math.abs(overlap - best.overlap) <= 1e-9 &&
-          Math.abs(s - centre) < Math.abs(tokens.sentence[best.first]! - centre));
-      if (better) best = { first: i, last: j, overlap };
+  const words = tokens.norm.map((w) => american(plain(w)));
+  const length = Math.max(
+    ...plain(spanish)
+      .split(' ')
+      .map((w) => (GLOSS[w] ?? w).split(' ').length),
+  );
+  const maxTokens = Math.min(MAX_TOKENS, plain(spanish).split(' ').length + length + 1);
+  const search = (within: number): LocatedSpan | undefined => {
+    let best: LocatedSpan | undefined;
+    for (let i = 0; i < n; i++) {
+      const s = tokens.sentence[i]!;
+      if (s < centre - within || s > centre + within) continue;
+      let phrase = '';
+      for (let j = i; j < n && j - i < maxTokens && tokens.sentence[j] === s; j++) {
+        phrase = phrase === '' ? words[j]! : `${phrase} ${words[j]!}`;
+        const grams = trigrams(phrase);
+        let overlap = 0;
+        for (const t of targets) overlap = Math.max(overlap, dice(t, grams));
+        // Ties go to the phrase nearer the expected sentence, then the shorter one.
+        const better =
+          !best ||
+          overlap > best.overlap + 1e-9 ||
+          (Math.abs(overlap - best.overlap) <= 1e-9 &&
+            Math.abs(s - centre) < Math.abs(tokens.sentence[best.first]! - centre));
+        if (better) best = { first: i, last: j, overlap };
+      }
     }
-  }
-  return best && best.overlap >= MIN_OVERLAP ? best : undefined;
+    return best;
+  };
+  const near = search(SEARCH_SENTENCES);
+  if (near && near.overlap >= MIN_OVERLAP) return near;
+  const far = search(tokens.sentenceCount);
+  return far && far.overlap >= FAR_OVERLAP ? far : undefined;
 }

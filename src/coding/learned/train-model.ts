@@ -49,6 +49,8 @@ const TREE_OPTIONS = { rounds: 150, depth: 3, learningRate: 0.1, bins: 64 } as c
 interface Row {
   readonly doc: number;
   readonly key: string;
+  /** The code as scored against the document's gold (gold-alignment.ts): repeats of it earn nothing. */
+  readonly aligned: string;
   readonly system: CandidateSystem;
   readonly features: number[];
   readonly label: number;
@@ -68,14 +70,28 @@ function trainingDocument(doc: GoldDocument): TrainingDocument {
   return { tokens, codes: [...cm, ...pcs], evidence };
 }
 
-/** Best-F1 threshold over (confidence, correct) pairs, with the number of gold codes for recall. */
+/** A held-out confidence, whether its row is gold, and what it earns: (document, aligned code). */
 interface Scored {
   p: number;
   readonly correct: boolean;
+  readonly earns: string;
 }
 
-function bestThreshold(scored: readonly Scored[], goldCount: number): { p: number; f1: number } {
-  const sorted = [...scored].sort((a, b) => b.p - a.p);
+/**
+ * The scored rows best first, a row dropped when a better one of its document already earned its aligned code
+ * (as the evaluation does: a billable child and its gold header, or two children of one, count once).
+ */
+function firstEarners(scored: readonly Scored[]): Scored[] {
+  const seen = new Set<string>();
+  return [...scored]
+    .sort((a, b) => b.p - a.p)
+    .filter((s) => !seen.has(s.earns) && seen.add(s.earns) !== undefined);
+}
+
+/** Best-F1 threshold over the held-out scores, with the number of gold codes for recall. */
+
+export function bestThreshold(scored: readonly Scored[], goldCount: number): { p: number; f1: number } {
+  const sorted = firstEarners(scored);
   let tp = 0;
   let best = { f1: -1, p: 0.5 };
   sorted.forEach((s, i) => {
@@ -91,7 +107,7 @@ function bestThreshold(scored: readonly Scored[], goldCount: number): { p: numbe
  * folds' counts), so a code often proposed but rarely gold (a frequent imaging code, say) is ranked down.
  * Leave-one-out would leak the label: for a code's own rows the value is lower exactly when the row is gold.
  */
-function fillCodePrecision(rows: Row[]): {
+export function fillCodePrecision(rows: Row[]): {
   codeStats: Record<string, [number, number]>;
   baseRates: Record<CandidateSystem, number>;
 } {
@@ -119,7 +135,7 @@ function fillCodePrecision(rows: Row[]): {
   return { codeStats, baseRates };
 }
 
-function fitReranker(
+export function fitReranker(
   rows: readonly Row[],
   reranker: RerankerKind,
 ): { logistic: CodingModel['rerankers'][CandidateSystem]; trees: TreeEnsemble | undefined } {
@@ -136,8 +152,8 @@ function fitReranker(
  * Out-of-fold confidences: the reranker trained on the other folds' documents scores each fold, so the
  * acceptance threshold (and the reported training F1 and MAP) are chosen on honest, held-out scores.
  */
-function crossValidated(rows: readonly Row[], reranker: RerankerKind): Scored[] {
-  const out: Scored[] = rows.map((r) => ({ p: 0, correct: r.label === 1 }));
+export function crossValidated(rows: readonly Row[], reranker: RerankerKind): Scored[] {
+  const out: Scored[] = rows.map((r) => ({ p: 0, correct: r.label === 1, earns: `${r.doc}|${r.aligned}` }));
   for (let fold = 0; fold < FOLDS; fold++) {
     const fit = fitReranker(
       rows.filter((r) => r.doc % FOLDS !== fold),
@@ -152,7 +168,7 @@ function crossValidated(rows: readonly Row[], reranker: RerankerKind): Scored[] 
 }
 
 /** Mean over documents with gold codes of the average precision of the candidates ranked by `scored`. */
-function meanAveragePrecision(
+export function meanAveragePrecision(
   rows: readonly Row[],
   scored: readonly Scored[],
   docs: readonly GoldDocument[],
@@ -169,7 +185,7 @@ function meanAveragePrecision(
   docs.forEach((doc, d) => {
     if (doc[system].length === 0) return;
     n++;
-    const list = [...(byDoc.get(d) ?? [])].sort((a, b) => b.p - a.p);
+    const list = firstEarners(byDoc.get(d) ?? []);
     let hits = 0;
     list.forEach((s, k) => {
       if (s.correct) sum += ++hits / (k + 1) / doc[system].length;
@@ -181,7 +197,7 @@ function meanAveragePrecision(
 type PartialModel = Omit<CodingModel, 'rerankers' | 'thresholds' | 'codeStats' | 'baseRates'>;
 
 /** Candidate resources over a fold's fitted parts (no reranker yet). */
-function foldResourcesOf(
+export function foldResourcesOf(
   partial: PartialModel,
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
@@ -214,7 +230,7 @@ interface TrainingRows {
  * Fits phrase associations, neighbours and prototypes on all documents, and scores every training document's
  * candidates with the parts fitted on the other folds (cross-fitting), so the rows look like unseen notes.
  */
-function trainingRows(
+export function trainingRows(
   docs: readonly GoldDocument[],
   codeSets: { cm: CodeSet; pcs: CodeSet | undefined },
   dictionary: CodeDictionary,
@@ -258,8 +274,9 @@ function trainingRows(
     const documents = resources.model!.associations.documents;
     const features = documentFeatures(candidates, documents, t.tokens, () => 0, resources.priors);
     candidates.forEach((c, i) => {
-      const label = gold[c.system].has(alignCode(c.code, gold[c.system], c.system)) ? 1 : 0;
-      rows.push({ doc: d, key: c.key, system: c.system, features: features[i]!, label });
+      const aligned = alignCode(c.code, gold[c.system], c.system);
+      const label = gold[c.system].has(aligned) ? 1 : 0;
+      rows.push({ doc: d, key: c.key, aligned, system: c.system, features: features[i]!, label });
     });
   });
   return { partial, rows };

@@ -134,16 +134,42 @@ function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
   )?.code;
 }
 
+/** Titles that name a side: a code proposed for one side is traded for the side the sentence states. */
+const SIDED = /\b(right|left|bilateral)\b/i;
+
+/**
+ * Whether a billable code may be traded for a sibling the sentence states: an "unspecified" code, or one
+ * whose side the sentence does not state (a phrase learned from a right eye proposes the right-eye code).
+ */
+function tradable(
+  codeSet: CodeSet,
+  parent: string,
+  code: string,
+  title: string,
+  words: ReadonlySet<string>,
+): boolean {
+  if (/unspecified/i.test(title)) return true;
+  if (!SIDED.test(title)) return false;
+  const own = childAxes(codeSet, parent).find((k) => k.code === code)?.own ?? [];
+  return !own.every((t) => stated(t, words));
+}
+
+/** Whether refineBySentence can do anything with a billable code: one named "unspecified" or sided. */
+export function mayTradeSibling(title: string): boolean {
+  return /unspecified/i.test(title) || SIDED.test(title);
+}
+
 /**
  * Walks down from a code to the most specific one the sentence supports: at each level the child whose
  * distinguishing words (its axis value: "left", "stage 3", "female") all occur in the sentence, else the
- * default child; an "unspecified" leaf is first traded for a stated sibling. Axes come from the child
+ * default child; an "unspecified" leaf, or one for a side the sentence does not state, is first traded for a
+ * stated sibling. Axes come from the child
  * titles, not a hand list. Stops at a billable code, or where only the 7th character remains.
  */
 export function refineBySentence(codeSet: CodeSet, code: string, words: ReadonlySet<string>): string {
   let current = code;
   const rec = codeSet.get(code);
-  if (rec?.billable && rec.parent && /unspecified/i.test(rec.title)) {
+  if (rec?.billable && rec.parent && tradable(codeSet, rec.parent, code, rec.title, words)) {
     current = statedChild(codeSet, rec.parent, words) ?? code;
   }
   for (let guard = 0; guard < 6; guard++) {

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { AFFIRMED } from '../assertion/assertion-flags.ts';
+import { tokenizeNote } from '../text/note-tokens.ts';
+import type { Candidate } from './candidate-features.ts';
+import { documentFeatures, FEATURE_NAMES } from './candidate-features.ts';
+
+/** A dictionary candidate named by the tokens first..last (index phrases). */
+function named(code: string, spans: [number, number][], loose = false): Candidate {
+  return {
+    code,
+    system: 'icd10cm',
+    key: `icd10cm|${code}`,
+    association: undefined,
+    neighbour: undefined,
+    neighbourCategory: 0,
+    centroid: 0,
+    mentions: spans.map(([first, last]) => ({
+      first,
+      last,
+      flags: AFFIRMED,
+      entry: { code, source: 'index', path: 'Index: test' },
+      ...(loose ? { loose } : {}),
+    })),
+    prior: 0,
+    known: true,
+    refined: false,
+    billable: true,
+  };
+}
+
+describe('candidate features: a phrase inside a longer phrase of another code', () => {
+  // "abdominal pain ... pain": tokens 0-1, then 4.
+  const tokens = tokenizeNote('Abdominal pain, then pain again.');
+  const subsumed = FEATURE_NAMES.indexOf('subsumedShare');
+  const share = (candidates: Candidate[]): number[] =>
+    documentFeatures(candidates, 100, tokens, () => 0, new Map()).map((row) => row[subsumed]!);
+
+  it("the share of a code's mentions that sit inside another code's longer mention", () => {
+    assert.deepEqual(
+      share([
+        named('R109', [[0, 1]]),
+        named('R52', [
+          [1, 1],
+          [3, 3],
+        ]),
+      ]),
+      [0, 0.5],
+    );
+  });
+  it('a mention of the same length or of the same code does not count', () => {
+    assert.deepEqual(share([named('R52', [[1, 1]]), named('G8929', [[1, 1]])]), [0, 0]);
+    assert.deepEqual(
+      share([
+        named('R109', [
+          [0, 1],
+          [1, 1],
+        ]),
+      ]),
+      [0],
+    );
+  });
+  it('a loose match neither covers nor is covered', () => {
+    assert.deepEqual(share([named('R109', [[0, 1]], true), named('R52', [[1, 1]])]), [0, 0]);
+  });
+});
