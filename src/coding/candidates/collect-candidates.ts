@@ -264,7 +264,7 @@ function addRefinedChildren(
   };
   for (const c of [...list]) {
     if (!c.known || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
-    if (c.billable && !mayTradeSibling(r.cm.get(c.code)?.title ?? '')) continue;
+    if (c.billable && !mayTradeSibling(r.cm, c.code)) continue;
     if (valued.some((h) => h.code.startsWith(c.code))) continue;
     const code = refineBySentence(r.cm, c.code, wordsAt(c.mentions[0]!.first));
     if (code === c.code) continue;

@@ -149,29 +149,7 @@ export function documentFeatures(
   const totals = categoryPriors(priors);
   const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
   const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
-  const spans: { first: number; last: number; code: string }[] = [];
-  for (const c of candidates)
-    for (const m of c.mentions)
-      if (m.entry && !m.loose) spans.push({ first: m.first, last: m.last, code: c.code });
-  const subsumed = (c: Candidate): number => {
-    let n = 0;
-    let k = 0;
-    for (const m of c.mentions) {
-      if (!m.entry || m.loose) continue;
-      k++;
-      if (
-        spans.some(
-          (s) =>
-            s.code !== c.code &&
-            s.first <= m.first &&
-            s.last >= m.last &&
-            s.last - s.first > m.last - m.first,
-        )
-      )
-        n++;
-    }
-    return k === 0 ? 0 : n / k;
-  };
+  const subsumed = subsumedShares(candidates);
   return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
@@ -216,8 +194,43 @@ export function documentFeatures(
       Math.log1p(m.loose),
       c.mentions.some((x) => cued[tokens.sentence[x.first]!] === 1) ? 1 : 0,
       m.number ? 1 : 0,
-      subsumed(c),
+      subsumed[i]!,
     ];
+  });
+}
+
+/**
+ * Per candidate, the share of its dictionary mentions that sit inside a longer dictionary mention of another
+ * code ("pain" inside "abdominal pain"): the longer phrase usually names what the coder coded. Spans are
+ * indexed by their first token, so each mention looks only at the spans that start at or before it.
+ */
+function subsumedShares(candidates: readonly Candidate[]): number[] {
+  const starting = new Map<number, { last: number; code: string }[]>();
+  let longest = 0;
+  for (const c of candidates)
+    for (const m of c.mentions) {
+      if (!m.entry || m.loose) continue;
+      const list = starting.get(m.first);
+      const span = { last: m.last, code: c.code };
+      if (list) list.push(span);
+      else starting.set(m.first, [span]);
+      longest = Math.max(longest, m.last - m.first);
+    }
+  const inside = (code: string, first: number, last: number): boolean => {
+    for (let f = first; f >= first - longest; f--)
+      for (const s of starting.get(f) ?? [])
+        if (s.code !== code && s.last >= last && s.last - f > last - first) return true;
+    return false;
+  };
+  return candidates.map((c) => {
+    let dict = 0;
+    let covered = 0;
+    for (const m of c.mentions) {
+      if (!m.entry || m.loose) continue;
+      dict++;
+      if (inside(c.code, m.first, m.last)) covered++;
+    }
+    return dict === 0 ? 0 : covered / dict;
   });
 }
 

@@ -18,6 +18,8 @@ const CODES = handWrittenCmCodeSet([
   ['H53412', 1, 'Scotoma involving central area, left eye'],
   ['H53413', 1, 'Scotoma involving central area, bilateral'],
   ['H53419', 1, 'Scotoma involving central area, unspecified eye'],
+  ['R52', 0, 'Pain, unspecified'],
+  ['R529', 1, 'Pain, unspecified (a child written for this test)'],
 ]);
 
 describe('specificity: the child the sentence states', () => {
@@ -38,9 +40,10 @@ describe('specificity: the child the sentence states', () => {
   for (const [name, code, sentence, want] of cases)
     it(name, () => assert.equal(refineBySentence(CODES, code, new Set(sentence.split(' '))), want));
 
-  it('only unspecified or sided billable codes are worth a sibling trade', () => {
-    assert.equal(mayTradeSibling('Myopia, right eye'), true);
-    assert.equal(mayTradeSibling('Myopia, unspecified eye'), true);
-    assert.equal(mayTradeSibling('Essential (primary) hypertension'), false);
+  it('only sided billable codes, or the unspecified one of sided siblings, are worth a sibling trade', () => {
+    assert.equal(mayTradeSibling(CODES, 'H5211'), true);
+    assert.equal(mayTradeSibling(CODES, 'H5210'), true);
+    assert.equal(mayTradeSibling(CODES, 'R529'), false);
+    assert.equal(mayTradeSibling(CODES, 'H52'), false);
   });
 });

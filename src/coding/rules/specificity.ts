@@ -154,9 +154,27 @@ function tradable(
   return !own.every((t) => stated(t, words));
 }
 
-/** Whether refineBySentence can do anything with a billable code: one named "unspecified" or sided. */
-export function mayTradeSibling(title: string): boolean {
-  return /unspecified/i.test(title) || SIDED.test(title);
+const TRADES = new WeakMap<CodeSet, Map<string, boolean>>();
+
+/**
+ * Whether a billable code is worth a sibling trade in a note: one for a side, or the unspecified one of sided
+ * siblings (another axis is named by its own phrase, which the dictionary matches directly). Cached per code
+ * set and code: every note asks it of its candidates.
+ */
+export function mayTradeSibling(codeSet: CodeSet, code: string): boolean {
+  let cache = TRADES.get(codeSet);
+  if (!cache) TRADES.set(codeSet, (cache = new Map()));
+  let may = cache.get(code);
+  if (may === undefined) {
+    const rec = codeSet.get(code);
+    const sided = (c: string): boolean => SIDED.test(codeSet.get(c)?.title ?? '');
+    may =
+      rec?.parent !== undefined &&
+      (sided(code) ||
+        (/unspecified/i.test(rec.title) && codeSet.children(rec.parent).some((k) => sided(k.code))));
+    cache.set(code, may);
+  }
+  return may;
 }
 
 /**
