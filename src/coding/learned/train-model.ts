@@ -41,12 +41,12 @@ export const CODIESP_ATTRIBUTION =
  * Folds of the cross-fitting, by document index. Ten rather than five: a fold's features then come from 90% of
  * the reports, nearer what the engine sees at inference (all of them); dev diagnoses F1 0.622 vs 0.616.
  */
-const FOLDS = 10;
+export const FOLDS = 10;
 
 /** Boosting for the trees-only reranker (chosen on out-of-fold training MAP). */
 const TREE_OPTIONS = { rounds: 150, depth: 3, learningRate: 0.1, bins: 64 } as const;
 
-interface Row {
+export interface Row {
   readonly doc: number;
   readonly key: string;
   /** The code as scored against the document's gold (gold-alignment.ts): repeats of it earn nothing. */
@@ -71,7 +71,7 @@ function trainingDocument(doc: GoldDocument): TrainingDocument {
 }
 
 /** A held-out confidence, whether its row is gold, and what it earns: (document, aligned code). */
-interface Scored {
+export interface Scored {
   p: number;
   readonly correct: boolean;
   readonly earns: string;
