@@ -43,9 +43,9 @@ export interface CodingModel {
   readonly baseRates: Readonly<Record<CandidateSystem, number>>;
   /** Confidence at or above which a candidate is emitted (chosen on training data for best F1). */
   readonly thresholds: Readonly<Record<CandidateSystem, number>>;
-  /** Micro F1 at those thresholds on the leave-one-out training features out-of-fold, 10 folds by document: for model selection on train. */
+  /** Micro F1 at those thresholds on held-out training documents (nested cross-validation, or plain out-of-fold with --quick). */
   readonly trainingF1?: Readonly<Record<CandidateSystem, number>>;
-  /** MAP of the candidates ranked by the same out-of-fold confidences (training documents). */
+  /** MAP of the candidates ranked by the same held-out confidences (training documents). */
   readonly trainingMap?: Readonly<Record<CandidateSystem, number>>;
 }
 

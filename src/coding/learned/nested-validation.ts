@@ -28,14 +28,7 @@ import {
   meanAveragePrecision,
   trainingRows,
 } from './train-model.ts';
-import type { Row, Scored } from './train-model.ts';
-
-export interface NestedScore {
-  /** Micro F1 at the best threshold over all held-out reports (the same cut for every fold). */
-  readonly f1: number;
-  readonly threshold: number;
-  readonly map: number;
-}
+import type { HeldOutScore, Row, Scored } from './train-model.ts';
 
 export function nestedValidation(
   docs: readonly GoldDocument[],
@@ -44,7 +37,7 @@ export function nestedValidation(
   assertion: AssertionDetectorName = 'lexical',
   reranker: RerankerKind = 'trees',
   progress: (outer: number) => void = () => {},
-): Record<CandidateSystem, NestedScore> {
+): Record<CandidateSystem, HeldOutScore> {
   const held = { icd10cm: [] as Scored[], icd10pcs: [] as Scored[] };
   const heldRows = { icd10cm: [] as Row[], icd10pcs: [] as Row[] };
   for (let outer = 0; outer < FOLDS; outer++) {
@@ -88,7 +81,7 @@ export function nestedValidation(
     });
     progress(outer);
   }
-  const score = (system: CandidateSystem): NestedScore => {
+  const score = (system: CandidateSystem): HeldOutScore => {
     const goldCount = docs.reduce((n, d) => n + d[system].length, 0);
     const best = bestThreshold(held[system], goldCount);
     const map = meanAveragePrecision(heldRows[system], held[system], docs, system);
