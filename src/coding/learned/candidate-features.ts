@@ -84,7 +84,7 @@ export const FEATURE_NAMES = [
   'subsumedShare',
 ] as const;
 
-/** Column of the code-precision feature (filled in a second pass during training, leave-one-out). */
+/** Column of the code-precision feature (filled in a second pass during training, out of fold). */
 export const CODE_PRECISION_COLUMN = FEATURE_NAMES.indexOf('codePrecision');
 /** Column of association strength times code precision (filled with it). */
 export const BEST_TIMES_PRECISION_COLUMN = FEATURE_NAMES.indexOf('bestTimesPrecision');

@@ -181,8 +181,8 @@ export function mayTradeSibling(codeSet: CodeSet, code: string): boolean {
  * Walks down from a code to the most specific one the sentence supports: at each level the child whose
  * distinguishing words (its axis value: "left", "stage 3", "female") all occur in the sentence, else the
  * default child; an "unspecified" leaf, or one for a side the sentence does not state, is first traded for a
- * stated sibling. Axes come from the child
- * titles, not a hand list. Stops at a billable code, or where only the 7th character remains.
+ * stated sibling. Axes come from the child titles, not a hand list. Stops at a billable code, or where only the
+ * 7th character remains.
  */
 export function refineBySentence(codeSet: CodeSet, code: string, words: ReadonlySet<string>): string {
   let current = code;
