@@ -332,13 +332,13 @@ function american(word: string): string {
 }
 
 /** Readings of a Spanish evidence text: each word glossed (a gloss may list alternatives: "a|b"). */
-function readings(spanish: string): Set<string>[] {
+function readings(spanish: string): string[] {
   let out = [''];
   for (const w of plain(spanish).split(' ')) {
     const options = (GLOSS[w] ?? w.replace(/cion(es)?$/, 'tion$1')).split('|');
     out = out.flatMap((r) => options.map((o) => (r === '' ? o : `${r} ${o}`))).slice(0, MAX_READINGS);
   }
-  return out.filter((r) => r !== '').map((r) => trigrams(american(r)));
+  return out.filter((r) => r !== '');
 }
 
 /**
@@ -349,16 +349,13 @@ function readings(spanish: string): Set<string>[] {
  */
 export function locateEvidence(tokens: NoteTokens, spanish: string, at: number): LocatedSpan | undefined {
   const n = tokens.norm.length;
-  const targets = readings(spanish);
+  const read = readings(spanish);
+  const targets = read.map((r) => trigrams(american(r)));
   if (n === 0 || targets.length === 0) return undefined;
   const centre = tokens.sentence[Math.min(n - 1, Math.floor(at * n))]!;
   const words = tokens.norm.map((w) => american(plain(w)));
-  const length = Math.max(
-    ...plain(spanish)
-      .split(' ')
-      .map((w) => (GLOSS[w] ?? w).split(' ').length),
-  );
-  const maxTokens = Math.min(MAX_TOKENS, plain(spanish).split(' ').length + length + 1);
+  // The English phrase may run two words longer than the longest reading.
+  const maxTokens = Math.min(MAX_TOKENS, Math.max(...read.map((r) => r.split(' ').length)) + 2);
   const search = (within: number): LocatedSpan | undefined => {
     let best: LocatedSpan | undefined;
     for (let i = 0; i < n; i++) {
