@@ -2,10 +2,10 @@
  * Nested cross-validation of the whole training procedure, the honest estimate of what a model trained on
  * all of CodiEsp train scores on new reports. Each outer fold's reports are coded by a model whose every part
  * (phrase associations, neighbours, prototypes, code precision, reranker) was fitted on the other folds
- * only, with the same inner cross-fitting training uses. The plain out-of-fold score printed by training
+ * only, with the same inner cross-fitting training uses. The plain out-of-fold score (training --quick)
  * does not do this: the rows the reranker learns from carry features fitted with the held-out fold's gold,
- * and a reranker with more capacity learns that (300 depth-4 trees: +0.012 F1 out of fold, nothing nested
- * and nothing on dev). Pure; slow (the training rows are built once per outer fold).
+ * and a reranker with more capacity learns that (300 depth-4 trees: +0.012 F1 out of fold, no gain nested
+ * and -0.007 on dev). Pure; slow (the training rows are built once per outer fold).
  */
 import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import { detectorByName } from '../assertion/detector-by-name.ts';
