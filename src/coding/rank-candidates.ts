@@ -5,7 +5,7 @@
 import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { CodingProfile } from './coding-result.ts';
 import type { Candidate } from './learned/candidate-features.ts';
-import { codePrecision, documentFeatures } from './learned/candidate-features.ts';
+import { documentFeatures, precisionFromStats } from './learned/candidate-features.ts';
 import { rerankerConfidence } from './learned/reranker-confidence.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
 
@@ -63,10 +63,7 @@ export function rankCandidates(
         candidates,
         model.associations.documents,
         tokens,
-        (c) => {
-          const [pos, cand] = model.codeStats[c.key] ?? [0, 0];
-          return codePrecision(pos, cand, model.baseRates[c.system]);
-        },
+        precisionFromStats(model.codeStats, model.baseRates),
         r.priors,
       )
     : undefined;

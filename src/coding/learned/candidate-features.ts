@@ -97,6 +97,17 @@ export function codePrecision(positives: number, candidacies: number, base: numb
   return (positives + 2 * base) / (candidacies + 2);
 }
 
+/** A candidate's code precision as a new note sees it: from the training counts, a code never a candidate at the base rate. */
+export function precisionFromStats(
+  codeStats: CodeStats,
+  baseRates: Readonly<Record<CandidateSystem, number>>,
+): (c: Candidate) => number {
+  return (c) => {
+    const [pos, cand] = codeStats[c.key] ?? [0, 0];
+    return codePrecision(pos, cand, baseRates[c.system]);
+  };
+}
+
 function affirmed(f: AssertionFlags): boolean {
   return !f.negated && !f.uncertain && !f.family && !f.hypothetical;
 }

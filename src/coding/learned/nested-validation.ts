@@ -16,7 +16,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CandidateSystem } from './candidate-features.ts';
-import { codePrecision, documentFeatures } from './candidate-features.ts';
+import { documentFeatures, precisionFromStats } from './candidate-features.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
 import type { RerankerKind } from './reranker-confidence.ts';
 import {
@@ -63,10 +63,7 @@ export function nestedValidation(
         candidates,
         partial.associations.documents,
         tokens,
-        (c) => {
-          const [pos, cand] = codeStats[c.key] ?? [0, 0];
-          return codePrecision(pos, cand, baseRates[c.system]);
-        },
+        precisionFromStats(codeStats, baseRates),
         resources.priors,
       );
       candidates.forEach((c, i) => {
