@@ -9,7 +9,7 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import { ABBREVIATION_TABLE, isAmbiguousAbbreviation } from '../../nlp/abbreviations.ts';
 import { phraseTokens } from '../text/note-tokens.ts';
 import { addIndexPhrases, titlePhrase } from './index-phrases.ts';
-import { siteAdjectiveVariants } from './site-adjectives.ts';
+import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
 import { BagMatcher } from './bag-matcher.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 import { buildTableMatcher } from './table-matcher.ts';
@@ -57,7 +57,7 @@ class DictionaryBuilder {
     this.bags.add(tokens, id, entry.code);
     // "kidney calculus" is also written "renal calculus"; a site alone ("renal") names nothing.
     if (tokens.length === 1) return;
-    for (const variant of siteAdjectiveVariants(tokens)) {
+    for (const variant of [...siteAdjectiveVariants(tokens), ...qualifierVariants(tokens)]) {
       this.trie.add(variant, id);
       this.bags.add(variant, id, entry.code);
     }

@@ -45,6 +45,18 @@ const INDEX: Spec[] = [
   { level: 0, title: 'Diabetes, diabetic', code: 'E11.9' },
   { level: 1, parent: 22, title: 'type 1', code: 'E10.9' },
   { level: 0, title: 'Mellitus, diabetes', see: 'Diabetes' },
+  { level: 0, title: 'Paralysis, paralytic', code: 'G83.9' },
+  { level: 0, title: 'Paresis', seeAlso: 'Paralysis' },
+  { level: 1, parent: 26, title: 'bladder', code: 'N31.9' },
+  { level: 0, title: 'Dependence', nemod: ['on'], code: 'F19.20' },
+  { level: 1, parent: 28, title: 'drug NEC', code: 'F19.20' },
+  { level: 2, parent: 29, title: 'nicotine', code: 'F17.20-' },
+  { level: 0, title: 'Smoker', see: 'Dependence, drug, nicotine' },
+  { level: 0, title: 'Edema, edematous', code: 'R60.9' },
+  { level: 1, parent: 32, title: 'lung', code: 'J81.1' },
+  { level: 1, parent: 32, title: 'localized', code: 'R60.0' },
+  { level: 0, title: 'Mass', code: 'R68.89' },
+  { level: 1, parent: 35, title: 'localized', nemod: ['skin'], code: 'R22.9' },
 ];
 
 describe('index phrases: subterms, short subterms and cross-references', () => {
@@ -68,7 +80,8 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     // "see condition" leads nowhere; a "see" term without a target leads nowhere alone.
     ['kidney', undefined],
     ['lithiasis', undefined],
-    // "Deficit - see also Deficiency": its own subterms, and Deficiency's under its name (not its code).
+    // "Deficit - see also Deficiency": its own subterms, and Deficiency's under its name; not its code, as
+    // "deficit" is an ordinary word (NOT_LENT).
     ['attention deficit', ['R41.840']],
     ['vitamin k deficit', ['E56.1']],
     ['deficit', undefined],
@@ -85,6 +98,19 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     ['diabetes mellitus', ['E11.9']],
     ['type 1 diabetes mellitus', ['E10.9']],
     ['mellitus', undefined],
+    // "see also" from a main term without a code: the target's code for the bare term, its own subterms kept.
+    ['paresis', ['G83.9']],
+    ['bladder paresis', ['N31.9']],
+    // A "see" target named without "NEC" ("drug NEC"), to a category needing more characters.
+    ['smoker', ['F17.20']],
+    // "Edema > localized": a site word says localized, except the sites with a subterm of their own.
+    ['genital edema', ['R60.0']],
+    ['edema genital', ['R60.0']],
+    ['inguinal edema', ['R60.0']],
+    ['pulmonary edema', undefined],
+    ['lung edema', ['J81.1']],
+    // Only the heads a site makes localized: "Mass > localized (skin)" is not any mass with a site.
+    ['abdominal mass', undefined],
   ];
   for (const [phrase, codes] of cases) {
     it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {

@@ -9,6 +9,7 @@
 import type { IndexTerm } from '../../terminology/model.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
 import { phraseTokens, isStopword } from '../text/note-tokens.ts';
+import { sameSiteWords, siteAdjectives } from './site-adjectives.ts';
 
 export type AddPhrase = (tokens: readonly string[], entry: DictionaryEntry) => void;
 
@@ -69,8 +70,10 @@ export function addIndexPhrases(add: AddPhrase, terms: readonly IndexTerm[]): vo
     const term = raw.code?.endsWith('-') ? { ...raw, code: raw.code.slice(0, -1) } : raw;
     if (!term.code || term.level > 2) continue;
     if (term.level === 0) addMainTerm(add, term);
-    else if (term.level === 1) addFirstLevel(add, term, firstLevelHeads(heads.get(term.parent!)), byId);
-    else {
+    else if (term.level === 1) {
+      addFirstLevel(add, term, firstLevelHeads(heads.get(term.parent!)), byId);
+      addLocalized(add, term, byId.get(term.parent!), terms, heads);
+    } else {
       const up = term.parent === undefined ? undefined : byId.get(term.parent);
       const main = up?.parent === undefined ? undefined : byId.get(up.parent);
       if (up && main) addSecondLevel(add, main, up, term, secondLevelHeads(heads.get(main.id)));
@@ -220,6 +223,12 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
       const target = resolveSee(t.seeAlso, mains, children);
       const own = heads.get(t.id);
       if (target?.level === 0 && target !== t && own) heads.get(target.id)?.aliases.push(own.word);
+      // "Paresis - see also Paralysis" with no code of its own: the coder finds the bare term's code there.
+      const code = target?.code?.replace(/-$/, '');
+      if (!t.code && code && target !== t && !NOT_LENT.has(bareTitle(t.title.split(',')[0]!))) {
+        const path = `${t.title} (see also ${t.seeAlso})`;
+        for (const p of seeTermNames(t.title)) add(p, { code, source: 'index', path });
+      }
     }
     if (t.level === 1 && !t.code && t.see) addSubtermSee(add, t, resolveSee(t.see, mains, children), heads);
     if (t.level !== 0 || t.code || !t.see) continue;
@@ -233,6 +242,35 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
     for (const p of phrases) add(p, { code, source: 'index', path });
   }
 }
+
+/**
+ * Main terms that are words of ordinary English, whose "see also" target is one sense of many: "deficit" is
+ * mostly neurological, not a deficiency (E63.9); "abnormal" is not a congenital anomaly (Q89.9); "sinus" is
+ * mostly sinus rhythm, not a fistula; "contact", "admission", "sensitive" name no condition alone. They keep
+ * their subterms and the target's subterms, not the target's code. Read off the 197 main terms the rule
+ * reaches in the FY2023 index.
+ */
+const NOT_LENT: ReadonlySet<string> = new Set([
+  'abnormal',
+  'admission',
+  'bacillus',
+  'blind',
+  'clot',
+  'contact',
+  'deficit',
+  'gestation',
+  'immaturity',
+  'mole',
+  'neonatal',
+  'sensitive',
+  'sinus',
+  'surveillance',
+  'triplet',
+  'tubercle',
+  'twin',
+  'unequal length',
+  'worm',
+]);
 
 /**
  * The names a main term that "see"s another stands for: its title, and the title's comma parts as forms of one
@@ -256,13 +294,17 @@ function addSubtermSee(add: AddPhrase, t: IndexTerm, target: IndexTerm | undefin
   addAroundHeads(add, subtermForms(t.title), firstLevelHeads(heads.get(t.parent)), entry);
 }
 
-/** A title without nonessential modifiers, lower case, for finding a "see" target. */
+/** A title without nonessential modifiers and "NEC", lower case, for finding a "see" target. */
 function bareTitle(title: string): string {
-  return title
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return (
+    title
+      .replace(/\([^)]*\)/g, ' ')
+      // "see Dependence, drug, nicotine" names the subterm "drug NEC".
+      .replace(/\bNEC\b/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+  );
 }
 
 /** "Strabismus, divergent concomitant": the main term, then each subterm below it by title. */
@@ -281,4 +323,69 @@ function resolveSee(
     if (term) return term;
   }
   return undefined;
+}
+
+/**
+ * Conditions the index divides into localized and generalized, where a note says "localized" by naming the
+ * site: "inguinal lymphadenopathy", "retroperitoneal adenopathies" (Adenopathy > localized, R59.0), "genital
+ * edema" (Edema > localized, R60.0). Only these heads: for most main terms a site is no sign of "localized"
+ * ("spinal osteoporosis" is not Lequesne's localized osteoporosis, M81.6).
+ */
+const LOCALIZED_BY_SITE: ReadonlySet<string> = new Set(['adenopathy', 'lymphadenopathy', 'edema']);
+
+/** Regions of lymph nodes and swelling not in the site-adjective table (folded tokens). */
+const REGIONS = [
+  'cervical',
+  'laterocervical',
+  'supraclavicular',
+  'submandibular',
+  'submental',
+  'occipital',
+  'preauricular',
+  'axillary',
+  'hilar',
+  'perihilar',
+  'paratracheal',
+  'subcarinal',
+  'paraaortic',
+  'periaortic',
+  'mesenteric',
+  'iliac',
+  'celiac',
+  'periportal',
+  'peripancreatic',
+  'intraabdominal',
+  'popliteal',
+  'epitrochlear',
+  'genital',
+  'periorbital',
+  'pretibial',
+];
+
+/**
+ * "Edema > localized": the main term's head after each site word and before it (translated Spanish keeps
+ * "adenopathies retroperitoneal"), except the sites the main term has a subterm of its own for ("pulmonary
+ * edema" is Edema > lung, J81.-).
+ */
+function addLocalized(
+  add: AddPhrase,
+  term: IndexTerm,
+  main: IndexTerm | undefined,
+  terms: readonly IndexTerm[],
+  heads: Heads,
+): void {
+  if (!main || term.nemod || bareTitle(term.title) !== 'localized') return;
+  const head = heads.get(main.id)?.word;
+  if (!head || head.length !== 1 || !LOCALIZED_BY_SITE.has(head[0]!)) return;
+  const own = new Set<string>();
+  for (const t of terms) {
+    if (t.parent !== main.id) continue;
+    for (const w of titlePhrase(t.title, true)) for (const same of sameSiteWords(w)) own.add(same);
+  }
+  const entry = { code: term.code!, source: 'index', path: `${main.title} > ${term.title}` } as const;
+  for (const site of new Set([...siteAdjectives(), ...REGIONS])) {
+    if (own.has(site)) continue;
+    add([site, head[0]!], entry);
+    add([head[0]!, site], entry);
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { siteAdjectiveVariants } from './site-adjectives.ts';
+import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
 
 describe('siteAdjectiveVariants: a site noun also written as its adjective', () => {
   const cases: [string, string[]][] = [
@@ -23,6 +23,27 @@ describe('siteAdjectiveVariants: a site noun also written as its adjective', () 
     it(`"${phrase}"`, () => {
       assert.deepEqual(
         siteAdjectiveVariants(phrase.split(' ')).map((v) => v.join(' ')),
+        variants,
+      );
+    });
+  }
+});
+
+describe('qualifierVariants: a qualifier as case reports write it', () => {
+  const cases: [string, string[]][] = [
+    ['generalized abdominal pain', ['diffuse abdominal pain']],
+    ['gross hematuria', ['macroscopic hematuria']],
+    // Several words, anywhere in the phrase.
+    ['right lower quadrant pain', ['right iliac fossa pain']],
+    ['pain left upper quadrant', ['pain left hypochondrium']],
+    // A word of the key alone is not the key.
+    ['lower abdominal pain', []],
+    ['quadrant', []],
+  ];
+  for (const [phrase, variants] of cases) {
+    it(`"${phrase}"`, () => {
+      assert.deepEqual(
+        qualifierVariants(phrase.split(' ')).map((v) => v.join(' ')),
         variants,
       );
     });

@@ -9,39 +9,60 @@ const SITE_ADJECTIVE_TABLE: Readonly<Record<string, readonly string[]>> = {
   anus: ['anal'],
   aorta: ['aortic'],
   artery: ['arterial'],
+  axilla: ['axillary'],
   bladder: ['vesical'],
   bone: ['bony', 'osseous'],
   bowel: ['intestinal'],
   brain: ['cerebral'],
   breast: ['mammary'],
   bronchus: ['bronchial'],
+  cecum: ['cecal'],
+  cerebellum: ['cerebellar'],
   chest: ['thoracic'],
+  choroid: ['choroidal'],
+  clavicle: ['clavicular'],
   colon: ['colonic'],
+  conjunctiva: ['conjunctival'],
   cornea: ['corneal'],
   duodenum: ['duodenal'],
+  endometrium: ['endometrial'],
+  epididymis: ['epididymal'],
   esophagus: ['esophageal'],
   eye: ['ocular'],
   eyelid: ['palpebral'],
   face: ['facial'],
   femur: ['femoral'],
+  fibula: ['fibular'],
+  gingiva: ['gingival'],
+  groin: ['inguinal'],
   heart: ['cardiac'],
   humerus: ['humeral'],
+  ileum: ['ileal'],
   intestine: ['intestinal'],
+  jejunum: ['jejunal'],
+  joint: ['articular'],
   kidney: ['renal'],
   larynx: ['laryngeal'],
   lip: ['labial'],
   liver: ['hepatic'],
   lung: ['pulmonary'],
+  macula: ['macular'],
   mandible: ['mandibular'],
   maxilla: ['maxillary'],
+  mediastinum: ['mediastinal'],
+  meninge: ['meningeal'],
   mouth: ['oral'],
   muscle: ['muscular'],
+  myocardium: ['myocardial'],
   nose: ['nasal'],
   orbit: ['orbital'],
   ovary: ['ovarian'],
   pancreas: ['pancreatic'],
+  patella: ['patellar'],
+  pelvis: ['pelvic'],
   penis: ['penile'],
   pericardium: ['pericardial'],
+  perineum: ['perineal'],
   peritoneum: ['peritoneal'],
   pharynx: ['pharyngeal'],
   placenta: ['placental'],
@@ -49,18 +70,26 @@ const SITE_ADJECTIVE_TABLE: Readonly<Record<string, readonly string[]>> = {
   prostate: ['prostatic'],
   rectum: ['rectal'],
   retina: ['retinal'],
+  retroperitoneum: ['retroperitoneal'],
+  rib: ['costal'],
+  scapula: ['scapular'],
+  sclera: ['scleral'],
   scrotum: ['scrotal'],
   skin: ['cutaneous'],
   spine: ['spinal'],
   spleen: ['splenic'],
+  sternum: ['sternal'],
   stomach: ['gastric'],
   testicle: ['testicular'],
   testis: ['testicular'],
   thorax: ['thoracic'],
   tibia: ['tibial'],
   tongue: ['lingual'],
+  tonsil: ['tonsillar'],
   tooth: ['dental'],
   trachea: ['tracheal'],
+  ulna: ['ulnar'],
+  umbilicus: ['umbilical'],
   ureter: ['ureteral'],
   urethra: ['urethral'],
   uterus: ['uterine'],
@@ -89,4 +118,43 @@ export function siteAdjectiveVariants(tokens: readonly string[]): string[][] {
     );
   }
   return variants;
+}
+
+/**
+ * Words the index and the tabular write one way and case reports another ("Pain, abdominal, generalized" read
+ * as "diffuse abdominal pain", "Hematuria, gross" as "macroscopic hematuria", "right lower quadrant pain" as
+ * "right iliac fossa pain", the quadrants as the Spanish and British anatomy names them). Keys and words are
+ * folded tokens, several words joined by a space.
+ */
+const QUALIFIER_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['generalized', ['diffuse']],
+  ['gross', ['macroscopic']],
+  ['lower quadrant', ['iliac fossa']],
+  ['upper quadrant', ['hypochondrium']],
+]);
+const LONGEST_QUALIFIER = Math.max(...[...QUALIFIER_SYNONYMS.keys()].map((k) => k.split(' ').length));
+
+/** The phrase with each qualifier put as its synonyms, one variant per synonym; [] when it has none. */
+export function qualifierVariants(tokens: readonly string[]): string[][] {
+  const variants: string[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 1; n <= LONGEST_QUALIFIER && i + n <= tokens.length; n++) {
+      for (const synonym of QUALIFIER_SYNONYMS.get(tokens.slice(i, i + n).join(' ')) ?? []) {
+        variants.push([...tokens.slice(0, i), ...synonym.split(' '), ...tokens.slice(i + n)]);
+      }
+    }
+  }
+  return variants;
+}
+
+/** Every site adjective of the table (folded tokens). */
+export function siteAdjectives(): string[] {
+  return [...new Set([...SITE_ADJECTIVES.values()].flat())].sort();
+}
+
+/** The table's site nouns and their adjectives: a word and every word it names the same site as. */
+export function sameSiteWords(word: string): string[] {
+  const out = [word, ...(SITE_ADJECTIVES.get(word) ?? [])];
+  for (const [noun, adjectives] of SITE_ADJECTIVES) if (adjectives.includes(word)) out.push(noun);
+  return out;
 }
