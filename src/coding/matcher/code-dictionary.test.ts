@@ -48,6 +48,15 @@ const TABLE_SENTENCES: readonly Case[] = [
   ['Lung carcinoma.', 'C341', false],
   // No column word in the sentence: no table code.
   ['Renal function was normal.', 'C64', false],
+  // "neoplasia" states no behavior, as "neoplasm"; a stated behavior wins.
+  ['Bladder neoplasia.', 'D494', true],
+  ['Bladder neoplasia.', 'C679', false],
+  ['Malignant bladder neoplasia.', 'C679', true],
+  // "colon - see also Neoplasm, intestine, large": its "-" columns from there.
+  ['A tumor of the colon.', 'D490', true],
+  ['Colonic adenoma.', 'D126', true],
+  // The table's "lymph gland" is the notes' "lymph node".
+  ['Lymph node metastases.', 'C779', true],
 ];
 
 describe(

@@ -57,6 +57,10 @@ const INDEX: Spec[] = [
   { level: 1, parent: 32, title: 'localized', code: 'R60.0' },
   { level: 0, title: 'Mass', code: 'R68.89' },
   { level: 1, parent: 35, title: 'localized', nemod: ['skin'], code: 'R22.9' },
+  { level: 0, title: 'Pain', code: 'R52' },
+  { level: 1, parent: 37, title: 'neck NEC', code: 'M54.2' },
+  { level: 0, title: 'Atrophy, atrophic', code: 'R68.89' },
+  { level: 1, parent: 39, title: 'kidney', nemod: ['terminal'], code: 'N26.1' },
 ];
 
 describe('index phrases: subterms, short subterms and cross-references', () => {
@@ -111,6 +115,12 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     ['lung edema', ['J81.1']],
     // Only the heads a site makes localized: "Mass > localized (skin)" is not any mass with a site.
     ['abdominal mass', undefined],
+    // "NEC" (not elsewhere classified) is no word of the phrase.
+    ['neck pain', ['M54.2']],
+    ['pain neck', ['M54.2']],
+    // A subterm joins the main term's other forms of its head word too.
+    ['kidney atrophy', ['N26.1']],
+    ['atrophic kidney', ['N26.1']],
   ];
   for (const [phrase, codes] of cases) {
     it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {

@@ -26,7 +26,9 @@ export function titlePhrase(title: string, short = false): string[] {
   const core = title
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\[[^\]]*\]/g, ' ')
-    .replace(DROP, ' ');
+    .replace(DROP, ' ')
+    // "Pain > neck NEC" (not elsewhere classified, 5,761 index titles) is written "neck pain".
+    .replace(/\bNEC\b/g, ' ');
   const tokens = phraseTokens(core);
   // "Hepatitis A": a trailing "a" is a type letter, which the matcher cannot tell from the article.
   if (tokens.length > 1 && tokens[tokens.length - 1] === 'a') return [];
@@ -42,18 +44,20 @@ export function titlePhrase(title: string, short = false): string[] {
 interface MainHeads {
   readonly title: string[];
   readonly word: string[];
+  /** The title's other forms of its head word ("Atrophy, atrophic": "atrophic kidney" too). */
+  readonly forms: string[][];
   readonly aliases: string[][];
 }
 type Heads = Map<number, MainHeads>;
 
-/** The phrases a first-level subterm joins (the title, the head word, the aliases), without repeats. */
+/** The phrases a first-level subterm joins (the title, the head word, its forms, the aliases), without repeats. */
 function firstLevelHeads(h: MainHeads | undefined): string[][] {
-  return h ? uniquePhrases([h.title, h.word, ...h.aliases].filter((p) => p.length > 0)) : [];
+  return h ? uniquePhrases([h.title, h.word, ...h.forms, ...h.aliases].filter((p) => p.length > 0)) : [];
 }
 
-/** The phrases a second-level subterm joins: the head word and the aliases. */
+/** The phrases a second-level subterm joins: the head word, its forms and the aliases. */
 function secondLevelHeads(h: MainHeads | undefined): string[][] {
-  return h ? uniquePhrases([h.word, ...h.aliases].filter((p) => p.length > 0)) : [];
+  return h ? uniquePhrases([h.word, ...h.forms, ...h.aliases].filter((p) => p.length > 0)) : [];
 }
 
 /** Adds the index's phrases (main terms, subterms to level 2, cross-references) through `add`. */
@@ -62,7 +66,13 @@ export function addIndexPhrases(add: AddPhrase, terms: readonly IndexTerm[]): vo
   const heads: Heads = new Map();
   for (const t of terms) {
     if (t.level !== 0) continue;
-    heads.set(t.id, { title: titlePhrase(t.title), word: titlePhrase(t.title.split(',')[0]!), aliases: [] });
+    const forms = t.title.includes(',') ? commaParts(t.title, 5).forms.slice(1) : [];
+    heads.set(t.id, {
+      title: titlePhrase(t.title),
+      word: titlePhrase(t.title.split(',')[0]!),
+      forms: forms.map((f) => titlePhrase(f)),
+      aliases: [],
+    });
   }
   addCrossReferences(add, terms, heads);
   for (const raw of terms) {

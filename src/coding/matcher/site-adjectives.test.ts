@@ -36,6 +36,8 @@ describe('qualifierVariants: a qualifier as case reports write it', () => {
     // Several words, anywhere in the phrase.
     ['right lower quadrant pain', ['right iliac fossa pain']],
     ['pain left upper quadrant', ['pain left hypochondrium']],
+    ['abdominal tenderness', ['abdominal pain on palpation']],
+    ['lymph gland', ['lymph node']],
     // A word of the key alone is not the key.
     ['lower abdominal pain', []],
     ['quadrant', []],

@@ -123,14 +123,17 @@ export function siteAdjectiveVariants(tokens: readonly string[]): string[][] {
 /**
  * Words the index and the tabular write one way and case reports another ("Pain, abdominal, generalized" read
  * as "diffuse abdominal pain", "Hematuria, gross" as "macroscopic hematuria", "right lower quadrant pain" as
- * "right iliac fossa pain", the quadrants as the Spanish and British anatomy names them). Keys and words are
- * folded tokens, several words joined by a space.
+ * "right iliac fossa pain", the quadrants as the Spanish and British anatomy names them; "abdominal tenderness"
+ * as "abdominal pain on palpation"; the index's older "lymph gland" as "lymph node"). Keys and words are folded
+ * tokens, several words joined by a space.
  */
 const QUALIFIER_SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['generalized', ['diffuse']],
   ['gross', ['macroscopic']],
   ['lower quadrant', ['iliac fossa']],
   ['upper quadrant', ['hypochondrium']],
+  ['tenderness', ['pain on palpation']],
+  ['lymph gland', ['lymph node']],
 ]);
 const LONGEST_QUALIFIER = Math.max(...[...QUALIFIER_SYNONYMS.keys()].map((k) => k.split(' ').length));
 /** First words of the keys: a phrase without any (nearly all of the 300k) is passed over at once. */

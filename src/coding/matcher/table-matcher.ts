@@ -12,17 +12,14 @@ import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
 import { MAX_PHRASE, commaParts, titlePhrase } from './index-phrases.ts';
-import { siteAdjectiveVariants } from './site-adjectives.ts';
+import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
 /** Column selected by trigger words, most specific first. */
 const NEOPLASM_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
   ['Malignant Secondary', ['metastasis', 'metastases', 'metastatic', 'secondary']],
   ['Ca in situ', ['situ']],
-  [
-    'Malignant Primary',
-    ['carcinoma', 'adenocarcinoma', 'cancer', 'malignant', 'malignancy', 'sarcoma', 'neoplasia'],
-  ],
+  ['Malignant Primary', ['carcinoma', 'adenocarcinoma', 'cancer', 'malignant', 'malignancy', 'sarcoma']],
   [
     'Benign',
     [
@@ -41,7 +38,9 @@ const NEOPLASM_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
       'fibroadenoma',
     ],
   ],
-  ['Unspecified Behavior', ['tumor', 'tumour', 'neoplasm', 'mass']],
+  // "neoplasia" as "neoplasm": no behavior stated (CodiEsp train gold: "neoplasia vesical" D49.4, 24 times
+  // unspecified behavior against 5 malignant).
+  ['Unspecified Behavior', ['tumor', 'tumour', 'neoplasm', 'neoplasia', 'mass']],
 ];
 
 const DRUG_COLUMNS: readonly (readonly [string, readonly string[]])[] = [
@@ -68,15 +67,18 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
     for (const p of phrases) {
       if (p.length === 0 || p.join('').length <= 3) continue;
       trie.add(p, rows.length - 1);
-      if (table === 'neoplasm') for (const v of siteAdjectiveVariants(p)) trie.add(v, rows.length - 1);
+      if (table !== 'neoplasm') continue;
+      for (const v of [...siteAdjectiveVariants(p), ...qualifierVariants(p)]) trie.add(v, rows.length - 1);
     }
   };
   const sites = new Map<number, string[][]>();
-  for (const t of codeSet.indexTerms('neoplasm')) {
+  const neoplasmTerms = codeSet.indexTerms('neoplasm');
+  const seeAlsoRow = seeAlsoRows(neoplasmTerms);
+  for (const t of neoplasmTerms) {
     if (t.level === 1) {
       const names = rowNames(t.title);
       sites.set(t.id, names);
-      if (t.cells) add(t, 'neoplasm', names);
+      if (t.cells) add(seeAlsoRow(t), 'neoplasm', names);
     } else if (t.level === 2 && t.cells && t.parent !== undefined) {
       const own = titlePhrase(t.title, true);
       const phrases = (sites.get(t.parent) ?? [])
@@ -91,6 +93,43 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
   for (const t of codeSet.indexTerms('drug'))
     if (t.level === 0 && t.cells) add(t, 'drug', [titlePhrase(t.title)]);
   return { trie, rows };
+}
+
+/** A row title's first comma part, lower case, without nonessential modifiers: how a "see also" names it. */
+function rowKey(title: string): string {
+  return title
+    .split(',')[0]!
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * A row whose cells say "-" and "see also" another ("colon - see also Neoplasm, intestine, large": only its
+ * malignant columns are given) takes those columns from the row it names, as a coder reading the table does:
+ * "colon tumor" is D49.0 (intestine, large, unspecified behavior).
+ */
+function seeAlsoRows(terms: readonly IndexTerm[]): (t: IndexTerm) => IndexTerm {
+  const firstLevel = new Map<string, IndexTerm>();
+  const secondLevel = new Map<string, IndexTerm>();
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  for (const t of terms) {
+    if (t.level === 1 && !firstLevel.has(rowKey(t.title))) firstLevel.set(rowKey(t.title), t);
+    const parent = t.parent === undefined ? undefined : byId.get(t.parent);
+    if (t.level === 2 && parent) secondLevel.set(`${rowKey(parent.title)}, ${rowKey(t.title)}`, t);
+  }
+  return (t) => {
+    const dashes = Object.keys(t.cells ?? {}).filter((col) => t.cells![col] === '-');
+    if (dashes.length === 0 || !t.seeAlso?.startsWith('Neoplasm, ')) return t;
+    const path = t.seeAlso.slice('Neoplasm, '.length).split(',').map(rowKey);
+    const target =
+      path.length === 1 ? firstLevel.get(path[0]!) : secondLevel.get(path.slice(0, 2).join(', '));
+    if (!target?.cells || path.length > 2) return t;
+    const cells = { ...t.cells };
+    for (const col of dashes) if (target.cells[col]) cells[col] = target.cells[col];
+    return { ...t, cells };
+  };
 }
 
 /**
