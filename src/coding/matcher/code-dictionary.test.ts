@@ -31,6 +31,20 @@ const PHRASES: readonly Case[] = [
   ['hcv', 'B1920', true],
   ['uti', 'N390', true],
   ['sah', 'I609', true],
+  // Tabular B95-B97: the organism names its code, without "as the cause of diseases classified elsewhere".
+  ['enterococcus', 'B952', true],
+  ['pseudomonas', 'B965', true],
+  ['helicobacter pylori', 'B9681', true],
+  // Index: "Pain > neck NEC" (M54.2) without "NEC"; "Smoker - see Dependence, drug, nicotine" (F17.200).
+  ['neck pain', 'M542', true],
+  ['smoker', 'F17200', true],
+  // Index: "Paresis - see also Paralysis" (G83.9), and not "Deficit - see also Deficiency" (E63.9).
+  ['paresis', 'G839', true],
+  ['deficit', 'E639', false],
+  // Index: "Adenopathy > localized" (R59.0) for a named site; qualifiers as reports write them.
+  ['inguinal lymphadenopathy', 'R590', true],
+  ['diffuse abdominal pain', 'R1084', true],
+  ['right iliac fossa pain', 'R1031', true],
 ];
 
 const TABLE_SENTENCES: readonly Case[] = [
@@ -57,6 +71,9 @@ const TABLE_SENTENCES: readonly Case[] = [
   ['Colonic adenoma.', 'D126', true],
   // The table's "lymph gland" is the notes' "lymph node".
   ['Lymph node metastases.', 'C779', true],
+  // A third-level row after its site and second level ("lymph > gland > axilla, axillary").
+  ['Axillary lymph node metastasis.', 'C773', true],
+  ['Metastases in cervical lymph nodes.', 'C770', true],
 ];
 
 describe(

@@ -15,7 +15,9 @@ export type AddPhrase = (tokens: readonly string[], entry: DictionaryEntry) => v
 
 export const MAX_PHRASE = 6;
 // "Other" stays: "Other hypertension" (I1A) must not be reached by "hypertension" alone.
-const DROP = /\b(unspecified|not otherwise specified|nos|in diseases classified elsewhere)\b/gi;
+// "Enterococcus as the cause of diseases classified elsewhere" (B95.2) is named by the organism alone.
+const DROP =
+  /\b(unspecified|not otherwise specified|nos|(in|as the cause of) diseases classified elsewhere)\b/gi;
 
 /**
  * The content tokens of a title or term: qualifiers and parentheses removed; [] when nothing is left, or

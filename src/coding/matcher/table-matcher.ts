@@ -11,7 +11,7 @@ import { foldToken, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
-import { MAX_PHRASE, commaParts, titlePhrase } from './index-phrases.ts';
+import { MAX_PHRASE, commaParts, subtermForms, titlePhrase } from './index-phrases.ts';
 import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
@@ -56,7 +56,8 @@ export interface TableMatcher {
 
 /**
  * Site / substance phrases: rows of the neoplasm table (each comma-separated synonym; a second-level row
- * before and after its site: "middle lobe lung", "lung middle lobe"; sites also by their adjective: "renal"),
+ * before and after its site: "middle lobe lung", "lung middle lobe"; a third-level row before and after its
+ * site and second level: "mediastinal lymph gland"; sites also by their adjective: "renal"),
  * drug main terms.
  */
 export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
@@ -72,6 +73,7 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
     }
   };
   const sites = new Map<number, string[][]>();
+  const seconds = new Map<number, string[][]>();
   const neoplasmTerms = codeSet.indexTerms('neoplasm');
   const seeAlsoRow = seeAlsoRows(neoplasmTerms);
   for (const t of neoplasmTerms) {
@@ -79,14 +81,31 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
       const names = rowNames(t.title);
       sites.set(t.id, names);
       if (t.cells) add(seeAlsoRow(t), 'neoplasm', names);
-    } else if (t.level === 2 && t.cells && t.parent !== undefined) {
+    } else if (t.level === 2 && t.parent !== undefined) {
       const own = titlePhrase(t.title, true);
-      const phrases = (sites.get(t.parent) ?? [])
-        .filter((site) => site.length > 0 && own.length > 0 && site.length + own.length <= MAX_PHRASE)
+      const named = (sites.get(t.parent) ?? []).filter((site) => site.length > 0 && own.length > 0);
+      // The third level names its row after the site and the second level: "mediastinal lymph gland".
+      seconds.set(
+        t.id,
+        named.map((site) => [...site, ...own]),
+      );
+      const phrases = named
+        .filter((site) => site.length + own.length <= MAX_PHRASE)
         .flatMap((site) => [
           [...own, ...site],
           [...site, ...own],
         ]);
+      if (t.cells) add(t, 'neoplasm', phrases);
+    } else if (t.level === 3 && t.cells && t.parent !== undefined) {
+      const ups = seconds.get(t.parent) ?? [];
+      const phrases = subtermForms(t.title).flatMap((own) =>
+        ups
+          .filter((up) => up.length + own.length <= MAX_PHRASE)
+          .flatMap((up) => [
+            [...own, ...up],
+            [...up, ...own],
+          ]),
+      );
       add(t, 'neoplasm', phrases);
     }
   }
