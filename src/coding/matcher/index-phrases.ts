@@ -4,7 +4,10 @@
  * the index's cross-references: a main term that only says "see" another ("Lithiasis - see Calculus") leads
  * where the other leads, its subterms included ("renal lithiasis" as "renal calculus"), and a "see" that
  * names a subterm ("Exotropia - see Strabismus, divergent concomitant") leads to that subterm's code, and a
- * main term that says "see also" another ("Deficit - see also Deficiency") also names the other's subterms.
+ * main term that says "see also" another ("Deficit - see also Deficiency") also names the other's subterms,
+ * and the other's code when it has none of its own ("Paresis - see also Paralysis": G83.9). Subterms also join
+ * the main term's other head forms ("Atrophy, atrophic > kidney": "atrophic kidney"); a site word before
+ * adenopathy or edema says "localized" (R59.0, R60.0); "NEC" is no word of a phrase.
  */
 import type { IndexTerm } from '../../terminology/model.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
@@ -386,9 +389,9 @@ function addLocalized(
   terms: readonly IndexTerm[],
   heads: Heads,
 ): void {
-  if (!main || term.nemod || bareTitle(term.title) !== 'localized') return;
-  const head = heads.get(main.id)?.word;
-  if (!head || head.length !== 1 || !LOCALIZED_BY_SITE.has(head[0]!)) return;
+  const head = main && heads.get(main.id)?.word;
+  if (!main || !head || head.length !== 1 || !LOCALIZED_BY_SITE.has(head[0]!)) return;
+  if (term.nemod || bareTitle(term.title) !== 'localized') return;
   const own = new Set<string>();
   for (const t of terms) {
     if (t.parent !== main.id) continue;
