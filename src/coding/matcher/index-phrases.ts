@@ -310,7 +310,7 @@ function addSubtermSee(add: AddPhrase, t: IndexTerm, target: IndexTerm | undefin
 }
 
 /** A title without nonessential modifiers and "NEC", lower case, for finding a "see" target. */
-function bareTitle(title: string): string {
+export function bareTitle(title: string): string {
   return (
     title
       .replace(/\([^)]*\)/g, ' ')

@@ -11,7 +11,7 @@ import { foldToken, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { internWord } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
-import { MAX_PHRASE, commaParts, subtermForms, titlePhrase } from './index-phrases.ts';
+import { MAX_PHRASE, bareTitle, commaParts, subtermForms, titlePhrase } from './index-phrases.ts';
 import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 
@@ -114,14 +114,9 @@ export function buildTableMatcher(codeSet: CodeSet): TableMatcher {
   return { trie, rows };
 }
 
-/** A row title's first comma part, lower case, without nonessential modifiers: how a "see also" names it. */
+/** A row title's first comma part as a "see also" names it (index-phrases.ts's bareTitle). */
 function rowKey(title: string): string {
-  return title
-    .split(',')[0]!
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return bareTitle(title.split(',')[0]!);
 }
 
 /**
@@ -142,9 +137,9 @@ function seeAlsoRows(terms: readonly IndexTerm[]): (t: IndexTerm) => IndexTerm {
     const dashes = Object.keys(t.cells ?? {}).filter((col) => t.cells![col] === '-');
     if (dashes.length === 0 || !t.seeAlso?.startsWith('Neoplasm, ')) return t;
     const path = t.seeAlso.slice('Neoplasm, '.length).split(',').map(rowKey);
-    const target =
-      path.length === 1 ? firstLevel.get(path[0]!) : secondLevel.get(path.slice(0, 2).join(', '));
-    if (!target?.cells || path.length > 2) return t;
+    if (path.length > 2) return t;
+    const target = path.length === 1 ? firstLevel.get(path[0]!) : secondLevel.get(path.join(', '));
+    if (!target?.cells) return t;
     const cells = { ...t.cells };
     for (const col of dashes) if (target.cells[col]) cells[col] = target.cells[col];
     return { ...t, cells };
