@@ -153,6 +153,11 @@ const CASES: readonly Case[] = [
     coded: ['E119', 'Z794'],
   },
   {
+    name: 'a drug the Table of Drugs classes as an anticoagulant, in current use, adds Z79.01 (I.C.21.c.3)',
+    text: 'Type 2 diabetes. Taking warfarin daily.',
+    coded: ['E119', 'Z7901'],
+  },
+  {
     name: 'Excludes1 pairs keep the better-supported code (I.A.12.a)',
     text: 'Chest pain. Pain.',
     coded: ['R079'],

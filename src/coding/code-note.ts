@@ -146,7 +146,7 @@ function applyRules(
     step(applyAssertions(working, context.setting));
     working.push(...historyCodes(setAside, exists));
     step(dropIntegralSymptoms(working, view.tokens));
-    working.push(...longTermDrugCodes(view.tokens, view.assertion, exists));
+    working.push(...longTermDrugCodes(r.dictionary.longTermDrugs, view.tokens, view.assertion));
     if (engine.hcpcs)
       working.push(...hcpcsDrugCodes(engine.hcpcs.drugs, engine.hcpcs.codeSet, view.tokens, view.assertion));
   }

@@ -17,6 +17,7 @@ import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
 import { matchImaging } from '../matcher/pcs-imaging.ts';
+import { matchLongTermDrugs } from '../matcher/long-term-drugs.ts';
 import { matchNumericCodes } from '../matcher/numeric-codes.ts';
 import type { NumericHit } from '../matcher/numeric-codes.ts';
 import { matchRootOperations } from '../matcher/pcs-root-operations.ts';
@@ -179,6 +180,7 @@ function candidateFor(
     association: undefined,
     neighbour: undefined,
     neighbourCategory: 0,
+    categoryAssociation: 0,
     centroid: 0,
     mentions: [],
     prior: info.prior - (loo?.gold.has(info.key) ? 1 : 0),
@@ -197,6 +199,8 @@ function candidateFor(
 const CATEGORY_IDS = new Map<string, number>();
 const KEY_CATEGORY = new Map<string, number>();
 let categoryScores = new Float64Array(1024);
+/** Per category id, the note's best association of any of its codes (zeroed after each note). */
+let categoryAssociations = new Float64Array(1024);
 
 function categoryId(key: string): number {
   let id = KEY_CATEGORY.get(key);
@@ -209,6 +213,9 @@ function categoryId(key: string): number {
       const bigger = new Float64Array(categoryScores.length * 2);
       bigger.set(categoryScores);
       categoryScores = bigger;
+      const biggerAssociations = new Float64Array(bigger.length);
+      biggerAssociations.set(categoryAssociations);
+      categoryAssociations = biggerAssociations;
     }
   }
   return id;
@@ -372,6 +379,16 @@ export function collectCandidates(
       entry: hit.entry,
     });
   }
+  for (const hit of matchLongTermDrugs(r.dictionary.longTermDrugs, tokens)) {
+    const c = candidateFor(t, list, cmInfoOf(r, t, hit.entry.code), loo);
+    if (c.mentions.some((x) => x.first === hit.first && x.entry)) continue;
+    c.mentions.push({
+      first: hit.first,
+      last: hit.last,
+      flags: assertion(hit.first, hit.last),
+      entry: hit.entry,
+    });
+  }
   const valued = matchNumericCodes(r.cm, tokens);
   for (const hit of valued) {
     const c = candidateFor(t, list, cmInfoOf(r, t, hit.code), loo);
@@ -383,10 +400,16 @@ export function collectCandidates(
     });
   }
   if (r.pcs) addProcedures(r, r.pcs, t, list, tokens, loo, assertion);
+  const associatedCategories: number[] = [];
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
     const { ids, evidence } = associateByIndex(r.model.associations, tokens, loo?.own, MIN_ANY_ASSOCIATION);
     const named = namedCategories(r, t, ids, evidence);
+    for (let i = 0; i < ids.length; i++) {
+      const category = t.association[ids[i]!]!.category;
+      if (categoryAssociations[category] === 0) associatedCategories.push(category);
+      categoryAssociations[category] = Math.max(categoryAssociations[category]!, evidence[i]!.best);
+    }
     for (let i = 0; i < ids.length; i++) {
       const ev = evidence[i]!;
       const info = t.association[ids[i]!]!;
@@ -407,6 +430,11 @@ export function collectCandidates(
   // After the associations: a code learned from another note's right eye is traded for this note's side.
   addRefinedChildren(r, t, list, tokens, loo, valued);
   if (r.model) addNeighbours(r.model, t, list, tokens, loo);
+  if (associatedCategories.length > 0) {
+    for (let i = 0; i < list.length; i++)
+      list[i]!.categoryAssociation = categoryAssociations[t.infos[i]!.category]!;
+    for (const category of associatedCategories) categoryAssociations[category] = 0;
+  }
   // The engine's tables must not keep a note's candidates alive.
   for (const info of t.infos) info.candidate = undefined;
   t.infos.length = 0;

@@ -14,6 +14,7 @@ function named(code: string, spans: [number, number][], loose = false): Candidat
     association: undefined,
     neighbour: undefined,
     neighbourCategory: 0,
+    categoryAssociation: 0,
     centroid: 0,
     mentions: spans.map(([first, last]) => ({
       first,

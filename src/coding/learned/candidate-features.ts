@@ -32,6 +32,8 @@ export interface Candidate {
   neighbour: NeighbourEvidence | undefined;
   /** Similarity-weighted share of the nearest training documents coded in the same 3-character category. */
   neighbourCategory: number;
+  /** Best association of any code of the same 3-character category (0 without one). */
+  categoryAssociation: number;
   /** Cosine similarity of the note to the code's prototype (code-centroids.ts); 0 without one. */
   centroid: number;
   readonly mentions: CandidateMention[];
@@ -82,6 +84,11 @@ export const FEATURE_NAMES = [
   'diagnosisSentence',
   'numberStated',
   'subsumedShare',
+  'categoryAssociation',
+  'uncertainShare',
+  'chapter',
+  'descendantCandidate',
+  'ancestorCandidate',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, out of fold). */
@@ -161,6 +168,7 @@ export function documentFeatures(
   const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
   const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   const subsumed = subsumedShares(candidates);
+  const related = relatedCandidates(candidates);
   return candidates.map((c, i) => {
     const precision = precisionOf(c);
     const best = c.association?.best ?? 0;
@@ -206,6 +214,11 @@ export function documentFeatures(
       c.mentions.some((x) => cued[tokens.sentence[x.first]!] === 1) ? 1 : 0,
       m.number ? 1 : 0,
       subsumed[i]!,
+      c.categoryAssociation,
+      c.mentions.length === 0 ? 0 : m.uncertain / c.mentions.length,
+      c.code.charCodeAt(0),
+      related[i]! & DESCENDANT,
+      (related[i]! & ANCESTOR) === 0 ? 0 : 1,
     ];
   });
 }
@@ -245,6 +258,41 @@ function subsumedShares(candidates: readonly Candidate[]): number[] {
   });
 }
 
+const DESCENDANT = 1;
+const ANCESTOR = 2;
+
+/** Keys of the codes above a key within its category, the category included ("icd10cm|C349" for "icd10cm|C3490"), cached. */
+const ANCESTOR_KEYS = new Map<string, readonly string[]>();
+
+function ancestorKeys(key: string): readonly string[] {
+  let out = ANCESTOR_KEYS.get(key);
+  if (out === undefined) {
+    const list: string[] = [];
+    for (let n = key.length - 1; n > key.indexOf('|') + 3; n--) list.push(key.slice(0, n));
+    ANCESTOR_KEYS.set(key, (out = list));
+  }
+  return out;
+}
+
+/**
+ * Per candidate, whether a more specific code under it (DESCENDANT) and a less specific code above it within
+ * its category, the category included (ANCESTOR), are candidates too: "C34.9" beside "C34.90", "N28" beside
+ * "N28.9".
+ */
+function relatedCandidates(candidates: readonly Candidate[]): number[] {
+  const keys = new Set<string>();
+  const above = new Set<string>();
+  for (const c of candidates) {
+    keys.add(c.key);
+    for (const k of ancestorKeys(c.key)) above.add(k);
+  }
+  return candidates.map((c) => {
+    let bits = above.has(c.key) ? DESCENDANT : 0;
+    for (const k of ancestorKeys(c.key)) if (keys.has(k)) bits |= ANCESTOR;
+    return bits;
+  });
+}
+
 /** What a candidate's mentions say, in one pass (no filtered copies): dictionary matches, their sources, negation. */
 function mentionStats(c: Candidate) {
   let dict = 0;
@@ -253,11 +301,13 @@ function mentionStats(c: Candidate) {
   let title = false;
   let table = false;
   let negated = 0;
+  let uncertain = 0;
   let anyAffirmed = false;
   let loose = 0;
   let number = false;
   for (const m of c.mentions) {
     if (m.flags.negated) negated++;
+    if (m.flags.uncertain) uncertain++;
     anyAffirmed ||= affirmed(m.flags);
     const source = m.entry?.source;
     if (source === undefined) continue;
@@ -276,5 +326,5 @@ function mentionStats(c: Candidate) {
     title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
     table ||= source === 'neoplasm' || source === 'drug';
   }
-  return { dict, longest, index, title, table, negated, anyAffirmed, loose, number };
+  return { dict, longest, index, title, table, negated, uncertain, anyAffirmed, loose, number };
 }

@@ -1,6 +1,6 @@
 /**
  * The dictionary built from the real ICD-10-CM releases: index cross-references, short subterms, site
- * adjectives, and the neoplasm table as a matcher.
+ * adjectives, the neoplasm table as a matcher, and the drugs of long-term use.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { hasSharedData, sharedDir } from '../../../test/support/shared-data.ts';
 import { defaultCodeSetFiles, loadDevCodeSets } from '../eval/load-code-sets.ts';
 import { phraseTokens, tokenizeNote } from '../text/note-tokens.ts';
 import { matchTables } from './table-matcher.ts';
+import { matchLongTermDrugs } from './long-term-drugs.ts';
 import { buildCodeDictionary } from './code-dictionary.ts';
 import type { CodeDictionary } from './code-dictionary.ts';
 
@@ -26,6 +27,14 @@ const PHRASES: readonly Case[] = [
   // Inclusion term "Hepatitis A (acute)(viral) NOS" must not make "hepatitis" alone hepatitis A.
   ['hepatitis', 'B159', false],
   ['hepatitis', 'K759', true],
+  // "Retinopathy, diabetic - see Diabetes, retinopathy": the subterm under Diabetes > with.
+  ['diabetic retinopathy', 'E11319', true],
+  // "Nephropathy, diabetic - see E08-E13 with .21": diabetes of no stated type is E11 (I.C.4.a.2).
+  ['diabetic nephropathy', 'E1121', true],
+  ['diabetic neuropathy', 'E1140', true],
+  // The external cause index: "Bite, bitten by > dog" W54.0; "Accident > traffic" V87.9.
+  ['dog bite', 'W540', true],
+  ['traffic accident', 'V879', true],
   // Abbreviations: the expansion as a disease ("human immunodeficiency virus disease"), without "virus".
   ['hiv', 'B20', true],
   ['hcv', 'B1920', true],
@@ -45,6 +54,26 @@ const PHRASES: readonly Case[] = [
   ['inguinal lymphadenopathy', 'R590', true],
   ['diffuse abdominal pain', 'R1084', true],
   ['right iliac fossa pain', 'R1031', true],
+];
+
+/** Long-term (current) drug therapy, Z79: the Table of Drugs' class of the drug leads to the Z79 code. */
+const LONG_TERM_SENTENCES: readonly Case[] = [
+  // Acenocoumarol and Sintrom: T45.51 anticoagulants.
+  ['Anticoagulated with acenocoumarol.', 'Z7901', true],
+  ['Treatment with Sintrom.', 'Z7901', true],
+  // A comma synonym of the row "Dicoumarol, dicoumarin, dicumarol".
+  ['Usual treatment with oral dicoumarin.', 'Z7901', true],
+  // T38.0 glucocorticoids; "corticoids" is a class word of the list.
+  ['On prednisone 30 mg daily.', 'Z7952', true],
+  ['Follow-up on corticoids.', 'Z7952', true],
+  // T38.3 splits: insulins Z79.4, the others oral hypoglycemics Z79.84.
+  ['Treated with metformin.', 'Z7984', true],
+  ['Treated with metformin.', 'Z794', false],
+  ['Insulin-dependent diabetic.', 'Z794', true],
+  ['Non-insulin dependent diabetes mellitus.', 'Z794', false],
+  // Glucagon is in T38.3 but raises the blood sugar; amoxicillin's class has no Z79 code here.
+  ['Treated with glucagon.', 'Z7984', false],
+  ['Treated with amoxicillin.', 'Z792', false],
 ];
 
 const TABLE_SENTENCES: readonly Case[] = [
@@ -89,9 +118,12 @@ describe(
       (dictionary.trie.lookup(phraseTokens(phrase)) ?? []).map((id) => dictionary.entries[id]!.code);
     const tableCodes = (text: string): string[] =>
       matchTables(dictionary.tables, tokenizeNote(text)).map((h) => h.entry.code);
+    const longTermCodes = (text: string): string[] =>
+      matchLongTermDrugs(dictionary.longTermDrugs, tokenizeNote(text)).map((h) => h.entry.code);
     for (const [title, cases, codesOf] of [
       ['phrases', PHRASES, phraseCodes],
       ['neoplasm table', TABLE_SENTENCES, tableCodes],
+      ['long-term drugs', LONG_TERM_SENTENCES, longTermCodes],
     ] as const) {
       describe(title, () => {
         for (const [text, code, expected] of cases) {

@@ -13,6 +13,8 @@ import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
 import { BagMatcher } from './bag-matcher.ts';
 import { PhraseTrie } from './phrase-trie.ts';
 import { buildTableMatcher } from './table-matcher.ts';
+import { buildLongTermDrugs } from './long-term-drugs.ts';
+import type { LongTermDrugMatcher } from './long-term-drugs.ts';
 import type { TableMatcher } from './table-matcher.ts';
 
 /** Where a phrase naming a code comes from; `number`: a value the note states (matcher/numeric-codes.ts). */
@@ -33,6 +35,8 @@ export interface CodeDictionary {
   readonly entries: readonly DictionaryEntry[];
   /** Neoplasm and drug table rows (see table-matcher.ts). */
   readonly tables: TableMatcher;
+  /** Drugs whose current use has a Z79 code (long-term-drugs.ts). */
+  readonly longTermDrugs: LongTermDrugMatcher;
 }
 
 class DictionaryBuilder {
@@ -127,7 +131,15 @@ export function buildCodeDictionary(codeSet: CodeSet): CodeDictionary {
     b.add(titlePhrase(note.text), { code: note.owner, source: 'inclusion', path: note.text });
   }
   addIndexPhrases((tokens, entry) => b.add(tokens, entry), codeSet.indexTerms('index'));
+  // The external cause index the same way: "dog bite" W54.0, "traffic accident" V87.9 (I.C.20).
+  addIndexPhrases((tokens, entry) => b.add(tokens, entry), codeSet.indexTerms('eindex'));
   addAbbreviations(b);
   b.bags.build();
-  return { trie: b.trie, bags: b.bags, entries: b.entries, tables: buildTableMatcher(codeSet) };
+  return {
+    trie: b.trie,
+    bags: b.bags,
+    entries: b.entries,
+    tables: buildTableMatcher(codeSet),
+    longTermDrugs: buildLongTermDrugs(codeSet),
+  };
 }

@@ -245,13 +245,15 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
         for (const p of seeTermNames(t.title)) add(p, { code, source: 'index', path });
       }
     }
-    if (t.level === 1 && !t.code && t.see) addSubtermSee(add, t, resolveSee(t.see, mains, children), heads);
+    if (t.level === 1 && !t.code && t.see) {
+      const code = diabetesSeeCode(t.see) ?? resolveSee(t.see, mains, children)?.code?.replace(/-$/, '');
+      addSubtermSee(add, t, code, heads);
+    }
     if (t.level !== 0 || t.code || !t.see) continue;
     const target = resolveSee(t.see, mains, children);
-    if (!target) continue;
     const phrases = seeTermNames(t.title);
-    if (target.level === 0) heads.get(target.id)?.aliases.push(...phrases);
-    const code = target.code?.endsWith('-') ? target.code.slice(0, -1) : target.code;
+    if (target?.level === 0) heads.get(target.id)?.aliases.push(...phrases);
+    const code = diabetesSeeCode(t.see) ?? target?.code?.replace(/-$/, '');
     if (!code) continue;
     const path = `${t.title} (see ${t.see})`;
     for (const p of phrases) add(p, { code, source: 'index', path });
@@ -302,11 +304,20 @@ function seeTermNames(title: string): string[][] {
  * "Hemorrhage > subarachnoid - see Hemorrhage, intracranial, subarachnoid": the subterm with its main term's
  * heads leads to the target's code.
  */
-function addSubtermSee(add: AddPhrase, t: IndexTerm, target: IndexTerm | undefined, heads: Heads): void {
-  const code = target?.code?.replace(/-$/, '');
+function addSubtermSee(add: AddPhrase, t: IndexTerm, code: string | undefined, heads: Heads): void {
   if (!code || t.parent === undefined) return;
   const entry = { code, source: 'index', path: `${t.title} (see ${t.see})` } as const;
   addAroundHeads(add, subtermForms(t.title), firstLevelHeads(heads.get(t.parent)), entry);
+}
+
+/**
+ * "Nephropathy, diabetic - see E08-E13 with .21": the category of the diabetes the note states, which the
+ * phrase does not; diabetes of no stated type is E11 (Guidelines I.C.4.a.2), so E11.21. "with .3-" names the
+ * subcategory E11.3.
+ */
+function diabetesSeeCode(see: string): string | undefined {
+  const m = /^E08-E13 with\s+\.(\d+)-?$/.exec(see.trim());
+  return m ? `E11${m[1]}` : undefined;
 }
 
 /** A title without nonessential modifiers and "NEC", lower case, for finding a "see" target. */
@@ -322,19 +333,28 @@ export function bareTitle(title: string): string {
   );
 }
 
-/** "Strabismus, divergent concomitant": the main term, then each subterm below it by title. */
+/**
+ * "Strabismus, divergent concomitant": the main term, then each subterm below it by title. A subterm the term
+ * lists under "with" may be named without it, as the index's own references do ("Retinopathy, diabetic - see
+ * Diabetes, retinopathy": Diabetes > with > retinopathy, E11.319).
+ */
 function resolveSee(
   see: string,
   mains: ReadonlyMap<string, IndexTerm>,
   children: ReadonlyMap<number, readonly IndexTerm[]>,
 ): IndexTerm | undefined {
   const parts = see.split(',').map(bareTitle);
+  const child = (term: IndexTerm, title: string): IndexTerm | undefined => {
+    const list = children.get(term.id);
+    const own = list?.find((c) => bareTitle(c.title) === title);
+    if (own || title === 'with') return own;
+    const withTerm = list?.find((c) => bareTitle(c.title) === 'with');
+    return withTerm && children.get(withTerm.id)?.find((c) => bareTitle(c.title) === title);
+  };
   // Some main terms hold a comma themselves ("Urethra, urethral"): take the longest main-term prefix.
   for (let n = parts.length; n > 0; n--) {
     let term = mains.get(parts.slice(0, n).join(', '));
-    for (let i = n; term && i < parts.length; i++) {
-      term = children.get(term.id)?.find((c) => bareTitle(c.title) === parts[i]);
-    }
+    for (let i = n; term && i < parts.length; i++) term = child(term, parts[i]!);
     if (term) return term;
   }
   return undefined;

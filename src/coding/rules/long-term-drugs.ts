@@ -1,40 +1,15 @@
 /**
  * Long-term (current) drug therapy, Z79 (Guidelines I.C.21.c.3): a drug named in the note after a word of
- * current use ("on insulin", "taking warfarin") adds its Z79 code. The drug → Z79 pairs follow the Z79
- * subcategory titles of the tabular.
+ * current use ("on insulin", "taking warfarin") adds its Z79 code. The drugs and their Z79 codes come from the
+ * Table of Drugs (matcher/long-term-drugs.ts).
  */
-import { tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { internWord } from '../text/token-vocabulary.ts';
+import { matchLongTermDrugs } from '../matcher/long-term-drugs.ts';
+import type { LongTermDrugMatcher } from '../matcher/long-term-drugs.ts';
 import type { CandidateMention } from '../learned/candidate-features.ts';
 import type { MentionAssertion } from '../assertion/assertion-flags.ts';
 import { workingCode } from './working-code.ts';
 import type { WorkingCode } from './working-code.ts';
-
-const DRUGS: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    insulin: 'Z794',
-    warfarin: 'Z7901',
-    anticoagulant: 'Z7901',
-    apixaban: 'Z7901',
-    rivaroxaban: 'Z7901',
-    aspirin: 'Z7982',
-    prednisone: 'Z7952',
-    corticosteroid: 'Z7952',
-    steroid: 'Z7952',
-    metformin: 'Z7984',
-    opioid: 'Z79891',
-    tamoxifen: 'Z79810',
-  }),
-);
-
-/** DRUGS by vocabulary id (an array indexed by id): the note's tokens are checked by id, not by string. */
-const DRUG_BY_ID: (string | undefined)[] = [];
-for (const [w, code] of DRUGS) {
-  const id = internWord(w);
-  while (DRUG_BY_ID.length <= id) DRUG_BY_ID.push(undefined);
-  DRUG_BY_ID[id] = code;
-}
 
 const CURRENT_USE = new Set([
   'on',
@@ -48,30 +23,28 @@ const CURRENT_USE = new Set([
   'current',
 ]);
 
-/** Z79 codes for drugs in current use; `exists` checks the code is in the release. */
+/** Z79 codes for drugs in current use: a drug the Table of Drugs classes (matcher/long-term-drugs.ts) after a word of current use. */
 export function longTermDrugCodes(
+  drugs: LongTermDrugMatcher,
   tokens: NoteTokens,
   assertion: MentionAssertion,
-  exists: (code: string) => boolean,
 ): WorkingCode[] {
   const found = new Map<string, CandidateMention[]>();
-  const ids = tokenIds(tokens);
-  ids.forEach((id, i) => {
-    const code = id < 0 || id >= DRUG_BY_ID.length ? undefined : DRUG_BY_ID[id];
-    if (!code || !exists(code)) return;
-    const before = tokens.norm.slice(Math.max(0, i - 3), i);
-    if (!before.some((w) => CURRENT_USE.has(w))) return;
-    const flags = assertion(i, i);
-    if (flags.negated || flags.hypothetical) return;
-    found.set(code, [...(found.get(code) ?? []), { first: i, last: i, flags }]);
-  });
+  for (const hit of matchLongTermDrugs(drugs, tokens)) {
+    const before = tokens.norm.slice(Math.max(0, hit.first - 3), hit.first);
+    if (!before.some((w) => CURRENT_USE.has(w))) continue;
+    const flags = assertion(hit.first, hit.last);
+    if (flags.negated || flags.hypothetical) continue;
+    const code = hit.entry.code;
+    found.set(code, [...(found.get(code) ?? []), { first: hit.first, last: hit.last, flags }]);
+  }
   return [...found].map(([code, mentions]) =>
     workingCode(
       'icd10cm',
       code,
       0.7,
       mentions,
-      `drug in current use: ${tokens.norm[mentions[0]!.first]!}`,
+      `drug in current use: ${tokens.norm.slice(mentions[0]!.first, mentions[0]!.last + 1).join(' ')}`,
       'I.C.21.c.3 long-term (current) drug therapy',
     ),
   );
