@@ -32,6 +32,8 @@ const PHRASES: readonly Case[] = [
   // "Nephropathy, diabetic - see E08-E13 with .21": diabetes of no stated type is E11 (I.C.4.a.2).
   ['diabetic nephropathy', 'E1121', true],
   ['diabetic neuropathy', 'E1140', true],
+  // "see Complications, vaccination": the main term "Complication(s)" named by its plural.
+  ['vaccination complication', 'T881', true],
   // The external cause index: "Bite, bitten by > dog" W54.0; "Accident > traffic" V87.9.
   ['dog bite', 'W540', true],
   ['traffic accident', 'V879', true],

@@ -227,10 +227,14 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
       children.set(t.parent, list);
     }
   }
-  // "see Calculus" names "Calculus, calculi, calculous" by its head word.
+  // "see Calculus" names "Calculus, calculi, calculous" by its head word; "see Complications, vaccination"
+  // names "Complication(s)" by its plural (the parser keeps the "(s)" apart, as a nonessential modifier).
   for (const t of terms) {
+    if (t.level !== 0) continue;
     const word = bareTitle(t.title.split(',')[0]!);
-    if (t.level === 0 && !mains.has(word)) mains.set(word, t);
+    if (!mains.has(word)) mains.set(word, t);
+    const plural = t.nemod?.find((m) => m === 's' || m === 'es');
+    if (plural && !mains.has(bareTitle(t.title) + plural)) mains.set(bareTitle(t.title) + plural, t);
   }
   for (const t of terms) {
     // "Deficit - see also Deficiency": its own subterms, and Deficiency's under its name.
