@@ -65,3 +65,53 @@ describe('candidate features: a phrase inside a longer phrase of another code', 
     assert.deepEqual(share([named('R109', [[0, 1]], true), named('R52', [[1, 1]])]), [0, 0]);
   });
 });
+
+describe('candidate features: more and less specific codes of the same category among the candidates', () => {
+  const tokens = tokenizeNote('Abdominal pain.');
+  const columns = ['descendantCandidate', 'ancestorCandidate'].map((n) => FEATURE_NAMES.indexOf(n as never));
+  const related = (codes: string[]): number[][] =>
+    documentFeatures(
+      codes.map((c) => named(c, [[0, 1]])),
+      100,
+      tokens,
+      () => 0,
+      new Map(),
+    ).map((row) => columns.map((k) => row[k]!));
+
+  const CASES: readonly [string, string[], number[][]][] = [
+    // R10 has children among the candidates; R10.9 and R10.13 have R10 above them (R10.1 is not a candidate).
+    [
+      'a category and two of its codes',
+      ['R10', 'R109', 'R1013'],
+      [
+        [1, 0],
+        [0, 1],
+        [0, 1],
+      ],
+    ],
+    // R10.1 is above R10.13 and below R10.
+    [
+      'three levels',
+      ['R10', 'R101', 'R1013'],
+      [
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ],
+    ],
+    // Codes of other categories are not related, whatever their letters ("R1" is no category of "R10").
+    [
+      'other categories',
+      ['R109', 'R52', 'K529'],
+      [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    ],
+  ];
+  for (const [name, codes, expected] of CASES)
+    it(name, () => {
+      assert.deepEqual(related(codes), expected);
+    });
+});

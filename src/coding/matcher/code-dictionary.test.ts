@@ -63,6 +63,8 @@ const LONG_TERM_SENTENCES: readonly Case[] = [
   // Acenocoumarol and Sintrom: T45.51 anticoagulants.
   ['Anticoagulated with acenocoumarol.', 'Z7901', true],
   ['Treatment with Sintrom.', 'Z7901', true],
+  // A direct oral anticoagulant the table has no row for (the short list).
+  ['On rivaroxaban 20 mg daily.', 'Z7901', true],
   // A comma synonym of the row "Dicoumarol, dicoumarin, dicumarol".
   ['Usual treatment with oral dicoumarin.', 'Z7901', true],
   // T38.0 glucocorticoids; "corticoids" is a class word of the list.

@@ -233,8 +233,9 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
     if (t.level !== 0) continue;
     const word = bareTitle(t.title.split(',')[0]!);
     if (!mains.has(word)) mains.set(word, t);
-    const plural = t.nemod?.find((m) => m === 's' || m === 'es');
-    if (plural && !mains.has(bareTitle(t.title) + plural)) mains.set(bareTitle(t.title) + plural, t);
+    const ending = t.nemod?.find((m) => m === 's' || m === 'es');
+    const plural = ending && bareTitle(t.title) + ending;
+    if (plural && !mains.has(plural)) mains.set(plural, t);
   }
   for (const t of terms) {
     // "Deficit - see also Deficiency": its own subterms, and Deficiency's under its name.

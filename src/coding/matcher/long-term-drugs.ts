@@ -31,7 +31,7 @@ const INSULIN = /insulin|iletin/i;
 /** Rows of a mapped class that are not drugs of its long-term use (glucagon raises the blood sugar). */
 const NOT_LONG_TERM = new Set(['Glucagon', 'Insular tissue extract']);
 
-/** Class words as notes write them that the table has no row for. */
+/** Class words as notes write them, and drugs, that the table has no row for. */
 const CLASS_WORDS: readonly (readonly [string, string])[] = [
   ['corticoid', 'Z7952'],
   ['corticosteroid therapy', 'Z7952'],
@@ -42,6 +42,13 @@ const CLASS_WORDS: readonly (readonly [string, string])[] = [
   ['antiaggregant', 'Z7902'],
   ['platelet antiaggregant', 'Z7902'],
   ['clopidogrel', 'Z7902'],
+  // Direct oral anticoagulants and newer antiplatelets, which the Table of Drugs does not list.
+  ['apixaban', 'Z7901'],
+  ['rivaroxaban', 'Z7901'],
+  ['dabigatran', 'Z7901'],
+  ['edoxaban', 'Z7901'],
+  ['ticagrelor', 'Z7902'],
+  ['prasugrel', 'Z7902'],
   ['oral antidiabetic', 'Z7984'],
   ['oral hypoglycemic', 'Z7984'],
   ['insulin dependent', 'Z794'],
