@@ -70,6 +70,10 @@ function rowNames(title: string): string[][] {
   return names.filter((p) => p.length > 0);
 }
 
+/**
+ * The matcher of a code set: its Table of Drugs rows of the mapped classes (their codes checked against the
+ * release) and the class words, built once per dictionary.
+ */
 export function buildLongTermDrugs(codeSet: CodeSet): LongTermDrugMatcher {
   const trie = new PhraseTrie();
   const entries: DictionaryEntry[] = [];
@@ -97,7 +101,10 @@ export interface LongTermDrugHit {
   readonly entry: DictionaryEntry;
 }
 
-/** The last note's hits per matcher: candidate collection and the `us` profile's Z79 rule both ask. */
+/**
+ * The last note's hits per matcher: candidate collection and the `us` profile's Z79 rule both ask. Only that one
+ * note's tokens are held, until the next note.
+ */
 const LAST = new WeakMap<LongTermDrugMatcher, { tokens: NoteTokens; hits: readonly LongTermDrugHit[] }>();
 
 /** The drugs of a note with a long-term-use code, each with its Z79 entry ("non-insulin dependent" names none). */

@@ -11,19 +11,12 @@ import type { MentionAssertion } from '../assertion/assertion-flags.ts';
 import { workingCode } from './working-code.ts';
 import type { WorkingCode } from './working-code.ts';
 
-const CURRENT_USE = new Set([
-  'on',
-  'taking',
-  'take',
-  'take',
-  'receiving',
-  'chronic',
-  'long',
-  'daily',
-  'current',
-]);
+const CURRENT_USE = new Set(['on', 'taking', 'take', 'receiving', 'chronic', 'long', 'daily', 'current']);
 
-/** Z79 codes for drugs in current use: a drug the Table of Drugs classes (matcher/long-term-drugs.ts) after a word of current use. */
+/**
+ * Z79 codes for drugs in current use: a drug of a class with a Z79 code (matcher/long-term-drugs.ts) after a
+ * word of current use.
+ */
 export function longTermDrugCodes(
   drugs: LongTermDrugMatcher,
   tokens: NoteTokens,
