@@ -202,6 +202,13 @@ let categoryScores = new Float64Array(1024);
 /** Per category id, the note's best association of any of its codes (zeroed after each note). */
 let categoryAssociations = new Float64Array(1024);
 
+/** The array at twice its length, its values kept (the rest zero). */
+function doubled(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 function categoryId(key: string): number {
   let id = KEY_CATEGORY.get(key);
   if (id === undefined) {
@@ -210,12 +217,8 @@ function categoryId(key: string): number {
     if (id === undefined) CATEGORY_IDS.set(cat, (id = CATEGORY_IDS.size));
     KEY_CATEGORY.set(key, id);
     if (id >= categoryScores.length) {
-      const bigger = new Float64Array(categoryScores.length * 2);
-      bigger.set(categoryScores);
-      categoryScores = bigger;
-      const biggerAssociations = new Float64Array(bigger.length);
-      biggerAssociations.set(categoryAssociations);
-      categoryAssociations = biggerAssociations;
+      categoryScores = doubled(categoryScores);
+      categoryAssociations = doubled(categoryAssociations);
     }
   }
   return id;

@@ -244,21 +244,21 @@ function addCrossReferences(add: AddPhrase, terms: readonly IndexTerm[], heads: 
       const own = heads.get(t.id);
       if (target?.level === 0 && target !== t && own) heads.get(target.id)?.aliases.push(own.word);
       // "Paresis - see also Paralysis" with no code of its own: the coder finds the bare term's code there.
-      const code = target?.code?.replace(/-$/, '');
+      const code = codeOf(target);
       if (!t.code && code && target !== t && !NOT_LENT.has(bareTitle(t.title.split(',')[0]!))) {
         const path = `${t.title} (see also ${t.seeAlso})`;
         for (const p of seeTermNames(t.title)) add(p, { code, source: 'index', path });
       }
     }
     if (t.level === 1 && !t.code && t.see) {
-      const code = diabetesSeeCode(t.see) ?? resolveSee(t.see, mains, children)?.code?.replace(/-$/, '');
+      const code = diabetesSeeCode(t.see) ?? codeOf(resolveSee(t.see, mains, children));
       addSubtermSee(add, t, code, heads);
     }
     if (t.level !== 0 || t.code || !t.see) continue;
     const target = resolveSee(t.see, mains, children);
     const phrases = seeTermNames(t.title);
     if (target?.level === 0) heads.get(target.id)?.aliases.push(...phrases);
-    const code = diabetesSeeCode(t.see) ?? target?.code?.replace(/-$/, '');
+    const code = diabetesSeeCode(t.see) ?? codeOf(target);
     if (!code) continue;
     const path = `${t.title} (see ${t.see})`;
     for (const p of phrases) add(p, { code, source: 'index', path });
@@ -313,6 +313,11 @@ function addSubtermSee(add: AddPhrase, t: IndexTerm, code: string | undefined, h
   if (!code || t.parent === undefined) return;
   const entry = { code, source: 'index', path: `${t.title} (see ${t.see})` } as const;
   addAroundHeads(add, subtermForms(t.title), firstLevelHeads(heads.get(t.parent)), entry);
+}
+
+/** A term's code without the index's trailing "-" (a category whose children the tabular lists). */
+function codeOf(term: IndexTerm | undefined): string | undefined {
+  return term?.code?.replace(/-$/, '');
 }
 
 /**
