@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { miniCmCodeSet } from '../../../test/fixtures/coding/mini-code-set.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
+import type { Candidate } from './candidate-features.ts';
 import { predictBoostedTrees, trainBoostedTrees } from './boosted-trees.ts';
 import type { TreeNode } from './boosted-trees.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
+import { earnedCode, noteWordsOf } from './train-model.ts';
 
 /** A deterministic grid of points in [0, 1]^2. */
 const GRID = Array.from({ length: 400 }, (_, i) => [(i % 20) / 19, Math.floor(i / 20) / 19]);
@@ -103,5 +106,29 @@ describe('phrase associations', () => {
     const ev = associate(data, docs[1]!.tokens, own);
     // without document 2, "renal colic" has df 1 and N23 once -> 1 / (1 + 1)
     assert.equal(ev.get('icd10cm|N23')?.best, 1 / 2);
+  });
+});
+
+describe('earnedCode: candidates scored as the engine emits them', () => {
+  const cm = miniCmCodeSet();
+  const candidate = (code: string): Candidate =>
+    ({ code, system: 'icd10cm', key: `icd10cm|${code}` }) as Candidate;
+  const words = noteWordsOf(tokenizeNote('Closed fracture of the right wrist.'));
+  it('a header and its completed code earn one code when the gold has neither (one false positive, not two)', () => {
+    const gold = new Set(['R52']);
+    assert.equal(earnedCode(candidate('S62101'), gold, cm, words), 'S62101A');
+    assert.equal(earnedCode(candidate('S62101A'), gold, cm, words), 'S62101A');
+  });
+  it('both earn a gold code that omits the 7th character', () => {
+    const gold = new Set(['S62101']);
+    assert.equal(earnedCode(candidate('S62101'), gold, cm, words), 'S62101');
+    assert.equal(earnedCode(candidate('S62101A'), gold, cm, words), 'S62101');
+  });
+  it('the 7th character follows the note ("subsequent" is D)', () => {
+    const later = noteWordsOf(tokenizeNote('Subsequent encounter for the wrist fracture.'));
+    assert.equal(earnedCode(candidate('S62101'), new Set(), cm, later), 'S62101D');
+  });
+  it('a code without 7th characters is aligned as it is', () => {
+    assert.equal(earnedCode(candidate('R52'), new Set(['R52']), cm, words), 'R52');
   });
 });

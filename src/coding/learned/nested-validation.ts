@@ -11,7 +11,6 @@ import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import { detectorByName } from '../assertion/detector-by-name.ts';
 import { collectCandidates } from '../candidates/collect-candidates.ts';
 import type { GoldDocument } from '../eval/codiesp-reader.ts';
-import { alignCode } from '../eval/gold-alignment.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
@@ -21,11 +20,13 @@ import { rerankerConfidence } from './reranker-confidence.ts';
 import type { RerankerKind } from './reranker-confidence.ts';
 import {
   bestThreshold,
+  earnedCode,
   fillCodePrecision,
   fitReranker,
   FOLDS,
   foldResourcesOf,
   meanAveragePrecision,
+  noteWordsOf,
   trainingRows,
 } from './train-model.ts';
 import type { HeldOutScore, Row, Scored } from './train-model.ts';
@@ -66,9 +67,10 @@ export function nestedValidation(
         precisionFromStats(codeStats, baseRates),
         resources.priors,
       );
+      const words = noteWordsOf(tokens);
       candidates.forEach((c, i) => {
         const gold = new Set(doc[c.system]);
-        const aligned = alignCode(c.code, gold, c.system);
+        const aligned = earnedCode(c, gold, codeSets.cm, words);
         const label = gold.has(aligned) ? 1 : 0;
         const fit = fits[c.system];
         const p = rerankerConfidence(reranker, fit.logistic, fit.trees, features[i]!);

@@ -10,9 +10,11 @@ import { collectCandidates } from '../candidates/collect-candidates.ts';
 import { alignCode } from '../eval/gold-alignment.ts';
 import type { GoldDocument } from '../eval/codiesp-reader.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
+import { withSeventhCharacter } from '../rules/specificity.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
+import type { NoteTokens } from '../text/note-tokens.ts';
 import type { CodeSet } from '../../terminology/code-set.ts';
-import type { CandidateSystem } from './candidate-features.ts';
+import type { Candidate, CandidateSystem } from './candidate-features.ts';
 import {
   BEST_TIMES_PRECISION_COLUMN,
   CODE_PRECISION_COLUMN,
@@ -68,6 +70,26 @@ function trainingDocument(doc: GoldDocument): TrainingDocument {
     return { code, at: e.at, ...(span ? { span } : {}) };
   });
   return { tokens, codes: [...cm, ...pcs], evidence };
+}
+
+/**
+ * What a candidate earns against its document's gold (eval/gold-alignment.ts), the code taken as the engine
+ * emits it: with its 7th character, so a header and its completed code ("T14.90", "T14.90XA"), one code in the
+ * output, are one code here too and not two false positives.
+ */
+export function earnedCode(
+  c: Candidate,
+  gold: ReadonlySet<string>,
+  cm: CodeSet,
+  noteWords: ReadonlySet<string>,
+): string {
+  const emitted = c.system === 'icd10cm' ? withSeventhCharacter(cm, c.code, noteWords) : c.code;
+  return alignCode(emitted, gold, c.system);
+}
+
+/** The words of a note, for the 7th character earnedCode completes. */
+export function noteWordsOf(tokens: NoteTokens): ReadonlySet<string> {
+  return new Set(tokens.norm);
 }
 
 /** A held-out confidence, whether its row is gold, and what it earns: (document, aligned code). */
@@ -276,8 +298,9 @@ export function trainingRows(
     const candidates = collectCandidates(resources, t.tokens, { gold: new Set(), doc: d });
     const documents = resources.model!.associations.documents;
     const features = documentFeatures(candidates, documents, t.tokens, () => 0, resources.priors);
+    const words = noteWordsOf(t.tokens);
     candidates.forEach((c, i) => {
-      const aligned = alignCode(c.code, gold[c.system], c.system);
+      const aligned = earnedCode(c, gold[c.system], codeSets.cm, words);
       const label = gold[c.system].has(aligned) ? 1 : 0;
       rows.push({ doc: d, key: c.key, aligned, system: c.system, features: features[i]!, label });
     });

@@ -61,6 +61,9 @@ const INDEX: Spec[] = [
   { level: 1, parent: 37, title: 'neck NEC', code: 'M54.2' },
   { level: 0, title: 'Atrophy, atrophic', code: 'R68.89' },
   { level: 1, parent: 39, title: 'kidney', nemod: ['terminal'], code: 'N26.1' },
+  { level: 2, parent: 5, title: 'chronic', code: 'B18.2' },
+  { level: 1, parent: 12, title: 'vitamin', code: 'E56.9' },
+  { level: 2, parent: 42, title: 'D', code: 'E55.9' },
 ];
 
 describe('index phrases: subterms, short subterms and cross-references', () => {
@@ -121,6 +124,12 @@ describe('index phrases: subterms, short subterms and cross-references', () => {
     // A subterm joins the main term's other forms of its head word too.
     ['kidney atrophy', ['N26.1']],
     ['atrophic kidney', ['N26.1']],
+    // A type letter stays with the word it types, whichever level it is at.
+    ['chronic hepatitis c', ['B18.2']],
+    ['hepatitis c chronic', ['B18.2']],
+    ['vitamin d deficiency', ['E55.9']],
+    ['deficiency vitamin d', ['E55.9']],
+    ['chronic c hepatitis', ['B18.2']],
   ];
   for (const [phrase, codes] of cases) {
     it(`"${phrase}" → ${codes?.join(', ') ?? 'nothing'}`, () => {

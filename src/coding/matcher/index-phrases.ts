@@ -184,6 +184,11 @@ export function commaParts(title: string, stem = 4): { first: string; forms: str
   return forms.length === parts.length ? { first, forms } : { first, forms, rest: parts.slice(1).join(' ') };
 }
 
+/** A one-token subterm of one letter ("Hepatitis > C", "Deficiency > vitamin > D"). */
+function isTypeLetter(phrase: readonly string[]): boolean {
+  return phrase.length === 1 && phrase[0]!.length === 1;
+}
+
 /**
  * "Fracture, traumatic > tibia > upper end": the subterms before and after the main term's head word ("upper
  * end tibia fracture", "fracture tibia upper end"), within the phrase length limit.
@@ -206,6 +211,9 @@ function addSecondLevel(
         if (head.length + mid.length + own.length > MAX_PHRASE) continue;
         add([...own, ...mid, ...head], entry);
         add([...head, ...mid, ...own], entry);
+        // A type letter stays with the word it types: "chronic hepatitis C", "vitamin D deficiency".
+        if (isTypeLetter(mid)) add([...own, ...head, ...mid], entry);
+        if (isTypeLetter(own)) add([...mid, ...own, ...head], entry);
       }
     }
   }

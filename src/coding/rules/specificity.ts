@@ -42,6 +42,14 @@ export function chooseSeventh(defs: readonly SeventhCharacter[], noteWords: Read
   return has('A') ? 'A' : defs[0]!.char;
 }
 
+/**
+ * The code as every profile emits it: a code that needs a 7th character gets the one the note's words support
+ * ("T14.90" is emitted as "T14.90XA"), any other code as it is.
+ */
+export function withSeventhCharacter(codeSet: CodeSet, code: string, noteWords: ReadonlySet<string>): string {
+  return withSeventh(codeSet, code, noteWords) ?? code;
+}
+
 function withSeventh(codeSet: CodeSet, code: string, noteWords: ReadonlySet<string>): string | undefined {
   if (code.length >= 7) return undefined;
   const defs = seventhsFor(codeSet, code);
