@@ -184,7 +184,7 @@ export function commaParts(title: string, stem = 4): { first: string; forms: str
   return forms.length === parts.length ? { first, forms } : { first, forms, rest: parts.slice(1).join(' ') };
 }
 
-/** A one-token subterm of one letter ("Hepatitis > C", "Deficiency > vitamin > D"). */
+/** A subterm of one character, a type letter ("Hepatitis > C", "Deficiency > vitamin > D") or number. */
 function isTypeLetter(phrase: readonly string[]): boolean {
   return phrase.length === 1 && phrase[0]!.length === 1;
 }
