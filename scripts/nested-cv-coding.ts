@@ -14,6 +14,7 @@ import { parseCodiEspJsonl } from '../src/coding/eval/codiesp-reader.ts';
 import { defaultCodeSetFiles, loadDevCodeSets } from '../src/coding/eval/load-code-sets.ts';
 import { nestedValidation } from '../src/coding/learned/nested-validation.ts';
 import { RERANKER_KINDS } from '../src/coding/learned/reranker-confidence.ts';
+import { shuffled } from '../src/coding/learned/train-model.ts';
 import { buildCodeDictionary } from '../src/coding/matcher/code-dictionary.ts';
 import { sharedDir } from '../test/support/shared-data.ts';
 
@@ -25,19 +26,6 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '0' },
   },
 });
-
-/** The reports in a seeded random order (Fisher-Yates over a linear congruential generator); seed 0: as read. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  if (seed === 0) return out;
-  let state = seed >>> 0;
-  const next = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const started = Date.now();
 const assertion = ASSERTION_DETECTORS.find((a) => a === values.assertion);

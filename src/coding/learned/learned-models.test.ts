@@ -3,12 +3,14 @@ import { describe, it } from 'node:test';
 import { miniCmCodeSet } from '../../../test/fixtures/coding/mini-code-set.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import type { Candidate } from './candidate-features.ts';
+import { codePrecision, FEATURE_NAMES } from './candidate-features.ts';
 import { predictBoostedTrees, trainBoostedTrees } from './boosted-trees.ts';
 import type { TreeNode } from './boosted-trees.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
-import { earnedCode, noteWordsOf } from './train-model.ts';
+import { earnedCode, fillCodePrecision, noteWordsOf, shuffled } from './train-model.ts';
+import type { Row } from './train-model.ts';
 
 /** A deterministic grid of points in [0, 1]^2. */
 const GRID = Array.from({ length: 400 }, (_, i) => [(i % 20) / 19, Math.floor(i / 20) / 19]);
@@ -130,5 +132,42 @@ describe('earnedCode: candidates scored as the engine emits them', () => {
   });
   it('a code without 7th characters is aligned as it is', () => {
     assert.equal(earnedCode(candidate('R52'), new Set(['R52']), cm, words), 'R52');
+  });
+});
+
+describe('cross-fitted rows', () => {
+  it('shuffles reports the same way for the same seed, and not at all for seed 0', () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    assert.deepEqual(shuffled(items, 0), items);
+    const once = shuffled(items, 1001);
+    assert.deepEqual(shuffled(items, 1001), once);
+    assert.notDeepEqual(once, items);
+    assert.deepEqual(
+      [...once].sort((a, b) => a - b),
+      items,
+    );
+  });
+  it("fills code precision from the other folds of the row's own cross-fitting; the model keeps the first's counts", () => {
+    const width = FEATURE_NAMES.length;
+    const row = (fit: number, fold: number, label: number): Row => ({
+      doc: fold,
+      fit,
+      fold,
+      key: 'icd10cm|R52',
+      aligned: 'R52',
+      system: 'icd10cm',
+      features: new Array<number>(width).fill(0),
+      label,
+    });
+    // First cross-fitting: gold in folds 0 and 1, not in 2. Second: gold only in fold 2.
+    const rows = [row(0, 0, 1), row(0, 1, 1), row(0, 2, 0), row(1, 0, 0), row(1, 1, 0), row(1, 2, 1)];
+    const { codeStats, baseRates } = fillCodePrecision(rows);
+    assert.deepEqual(codeStats['icd10cm|R52'], [2, 3]);
+    assert.equal(baseRates.icd10cm, 2 / 3);
+    const column = FEATURE_NAMES.indexOf('codePrecision');
+    // Fold 2 of the first: the other folds were gold twice in two candidacies.
+    assert.equal(rows[2]!.features[column], codePrecision(2, 2, 2 / 3));
+    // Fold 2 of the second: the other folds of the second, never gold.
+    assert.equal(rows[5]!.features[column], codePrecision(0, 2, 1 / 3));
   });
 });

@@ -75,7 +75,16 @@ export function nestedValidation(
         const fit = fits[c.system];
         const p = rerankerConfidence(reranker, fit.logistic, fit.trees, features[i]!);
         held[c.system].push({ p, correct: label === 1, earns: `${d}|${aligned}` });
-        heldRows[c.system].push({ doc: d, key: c.key, aligned, system: c.system, features: [], label });
+        heldRows[c.system].push({
+          doc: d,
+          fit: 0,
+          fold: outer,
+          key: c.key,
+          aligned,
+          system: c.system,
+          features: [],
+          label,
+        });
       });
     });
     progress(outer);
