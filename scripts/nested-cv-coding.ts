@@ -1,7 +1,7 @@
 /**
  * Nested cross-validation of the coding model's training on CodiEsp TRAIN (src/coding/learned/nested-validation.ts):
  * the estimate to choose features, candidates and reranker settings on, as dev is for reporting only.
- * About 3 minutes. `--seed N` (N > 0) shuffles the reports first, so the folds are another split: a change
+ * About 4.5 minutes. `--seed N` (N > 0) shuffles the reports first, so the folds are another split: a change
  * worth keeping should gain on several seeds, as one split's estimate moves by about 0.002 F1 with any change.
  *
  *   npx tsx scripts/nested-cv-coding.ts [--train <codiesp_train.jsonl>] [--assertion lexical|context] [--reranker trees|blend|logistic] [--seed N]

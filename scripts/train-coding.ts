@@ -2,8 +2,8 @@
  * Trains the coding engine's model from CodiEsp TRAIN only (dev is for reporting; test is held out) and
  * writes src/coding/learned/model/codiesp-en.json. Reproducible: same inputs, same file. The acceptance
  * thresholds and the reported training scores come from nested cross-validation (nested-validation.ts, about
- * 3 minutes); --quick takes them from the plain out-of-fold scores instead (for a quick look only: those
- * are optimistic).
+ * 4.5 minutes of the 5.5); --quick takes them from the plain out-of-fold scores instead (for a quick look
+ * only: those are optimistic).
  *
  *   npx tsx scripts/train-coding.ts [--train <codiesp_train.jsonl>] [--out <model.json>] [--assertion lexical|context] [--reranker trees|blend|logistic] [--quick]
  */
