@@ -1,7 +1,9 @@
 /**
- * Training of the coding model from coded documents (pure: documents and code sets in, model out):
- * phrase associations, then leave-one-out candidate features on the same documents, then one logistic
- * reranker per code system and the acceptance threshold that maximises micro F1 on the training documents.
+ * Training of the coding model from coded documents (pure: documents and code sets in, model out): phrase
+ * associations, neighbours and prototypes; then the candidates of every document scored with those parts
+ * fitted on the other folds (cross-fitted, CROSS_FITS times); then per code system a reranker (boosted trees
+ * beside a logistic gate) on those rows, and the acceptance threshold that maximises micro F1 on held-out
+ * scores (nested-validation.ts; the plain out-of-fold scores with --quick).
  */
 import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import { detectorByName } from '../assertion/detector-by-name.ts';
@@ -170,11 +172,12 @@ export function fillCodePrecision(rows: Row[]): {
   codeStats: Record<string, [number, number]>;
   baseRates: Record<CandidateSystem, number>;
 } {
-  // Each cross-fitting counts its own rows (every report is in each once); the first one's counts are the model's.
-  const fits = Array.from({ length: CROSS_FITS }, (_, fit) =>
+  // Each cross-fitting fills its own rows from its own counts (every report is in each once); the first one's
+  // counts are the model's.
+  const perFit = Array.from({ length: CROSS_FITS }, (_, fit) =>
     codePrecisionOf(rows.filter((r) => r.fit === fit)),
   );
-  return fits[0]!;
+  return perFit[0]!;
 }
 
 function codePrecisionOf(rows: readonly Row[]): {
