@@ -25,6 +25,7 @@ import { pcsFormOf } from '../learned/pcs-prefix-forms.ts';
 import { mayTradeSibling, refineBySentence } from '../rules/specificity.ts';
 import { LazyWordSet } from '../text/lazy-word-set.ts';
 import { addSentenceWords } from '../text/sentence-words.ts';
+import { titleCoverages, titleWordIds } from './title-coverage.ts';
 
 /**
  * Weakest association that makes a code a candidate, per system. Diagnoses, nested cross-validation F1 / MAP:
@@ -87,6 +88,8 @@ interface KeyInfo {
   /** Index in the model's neighbour codes (-1: none). */
   readonly neighbourCode: number;
   readonly category: number;
+  /** titleWordIds of a known diagnosis code's title, read on first use. */
+  titleWords: Int32Array | undefined;
   note: number;
   candidate: Candidate | undefined;
 }
@@ -146,6 +149,7 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
       prior: r.priors.get(key) ?? 0,
       neighbourCode,
       category: categoryId(key),
+      titleWords: undefined,
       note: -1,
       candidate: undefined,
     };
@@ -182,6 +186,7 @@ function candidateFor(
     neighbourCategory: 0,
     categoryAssociation: 0,
     centroid: 0,
+    titleCoverage: 0,
     mentions: [],
     prior: info.prior - (loo?.gold.has(info.key) ? 1 : 0),
     known: !!rec,
@@ -346,6 +351,17 @@ function namedCategories(
   return named;
 }
 
+/** Each diagnosis candidate's titleCoverage (title words read once per key). */
+function addTitleCoverages(t: KeyTable, list: Candidate[], tokens: NoteTokens): void {
+  const titles = t.infos.map((info) =>
+    info.system === 'icd10cm' && info.record
+      ? (info.titleWords ??= titleWordIds(info.record.title))
+      : undefined,
+  );
+  const coverages = titleCoverages(tokens, titles);
+  for (let i = 0; i < list.length; i++) list[i]!.titleCoverage = coverages[i]!;
+}
+
 /** Collects and merges the candidates of one note. */
 export function collectCandidates(
   r: CandidateResources,
@@ -433,6 +449,7 @@ export function collectCandidates(
   // After the associations: a code learned from another note's right eye is traded for this note's side.
   addRefinedChildren(r, t, list, tokens, loo, valued);
   if (r.model) addNeighbours(r.model, t, list, tokens, loo);
+  addTitleCoverages(t, list, tokens);
   if (associatedCategories.length > 0) {
     for (let i = 0; i < list.length; i++)
       list[i]!.categoryAssociation = categoryAssociations[t.infos[i]!.category]!;

@@ -201,24 +201,12 @@ export function predictBoostedTrees(model: TreeEnsemble, row: readonly number[])
   const inner = (1 << depth) - 1;
   const leaves = 1 << depth;
   let z = model.base;
-  if (depth === 3) {
-    // The trained depth, unrolled: the same walk and sum in the same order, without the level loop.
-    for (let t = 0; t < model.trees.length; t++) {
-      // Number(boolean) rather than a conditional: V8 makes it a flag, not a branch the CPU mispredicts.
-      const k = t * 7;
-      let at = 1 + Number(row[feature[k]!]! > threshold[k]!);
-      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
-      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
-      z += leaf[t * 8 + at - 7]!;
-    }
-    return 1 / (1 + Math.exp(-z));
-  }
+  // Number(boolean) rather than a conditional: V8 makes it a flag, not a branch the CPU mispredicts.
   for (let t = 0; t < model.trees.length; t++) {
+    const k = t * inner;
     let at = 0;
-    for (let level = 0; level < depth; level++) {
-      const k = t * inner + at;
-      at = 2 * at + (row[feature[k]!]! > threshold[k]! ? 2 : 1);
-    }
+    for (let level = 0; level < depth; level++)
+      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
     z += leaf[t * leaves + at - inner]!;
   }
   return 1 / (1 + Math.exp(-z));

@@ -15,6 +15,7 @@ function named(code: string, spans: [number, number][], loose = false): Candidat
     neighbour: undefined,
     neighbourCategory: 0,
     categoryAssociation: 0,
+    titleCoverage: 0,
     centroid: 0,
     mentions: spans.map(([first, last]) => ({
       first,

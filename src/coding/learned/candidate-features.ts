@@ -36,6 +36,8 @@ export interface Candidate {
   categoryAssociation: number;
   /** Cosine similarity of the note to the code's prototype (code-centroids.ts); 0 without one. */
   centroid: number;
+  /** Largest share of the code's title words found in one sentence (candidates/title-coverage.ts; diagnoses). */
+  titleCoverage: number;
   readonly mentions: CandidateMention[];
   /** Training documents carrying the code (leave-one-out for training documents). */
   prior: number;
@@ -89,6 +91,7 @@ export const FEATURE_NAMES = [
   'chapter',
   'descendantCandidate',
   'ancestorCandidate',
+  'titleCoverage',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, out of fold). */
@@ -219,6 +222,7 @@ export function documentFeatures(
       c.code.charCodeAt(0),
       related[i]! & DESCENDANT,
       (related[i]! & ANCESTOR) === 0 ? 0 : 1,
+      c.titleCoverage,
     ];
   });
 }

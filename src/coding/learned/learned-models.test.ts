@@ -9,7 +9,7 @@ import type { TreeNode } from './boosted-trees.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
-import { earnedCode, fillCodePrecision, noteWordsOf, shuffled } from './train-model.ts';
+import { earnedCode, fillCodePrecision, fitReranker, noteWordsOf, shuffled } from './train-model.ts';
 import type { Row } from './train-model.ts';
 
 /** A deterministic grid of points in [0, 1]^2. */
@@ -38,7 +38,7 @@ describe('boosted trees', () => {
 });
 
 describe('boosted trees prediction', () => {
-  // The trees as trained (objects), walked plainly: what every flattened and unrolled walk must equal.
+  // The trees as trained (objects), walked plainly: what the flattened walk must equal.
   const walk = (node: TreeNode, row: readonly number[]): number => {
     let n = node;
     while (typeof n !== 'number') n = row[n.f]! <= n.t ? n.l : n.r;
@@ -54,6 +54,20 @@ describe('boosted trees prediction', () => {
       }
     });
   }
+});
+
+describe('the reranker of each system', () => {
+  const depthOf = (node: TreeNode): number =>
+    typeof node === 'number' ? 0 : 1 + Math.max(depthOf(node.l), depthOf(node.r));
+  // A rule no shallow tree fits, so every tree grows as deep as it may.
+  const labels = GRID.map(([x, y]) => (Math.sin(9 * x!) * Math.cos(7 * y!) > 0 ? 1 : 0));
+  const rows = GRID.map((features, i) => ({ features, label: labels[i]! }) as unknown as Row);
+  it('diagnoses: trees of depth 4; procedures: depth 3', () => {
+    const deepest = (system: 'icd10cm' | 'icd10pcs'): number =>
+      Math.max(...fitReranker(rows, 'trees', system).trees!.trees.map(depthOf));
+    assert.equal(deepest('icd10cm'), 4);
+    assert.equal(deepest('icd10pcs'), 3);
+  });
 });
 
 describe('reranker confidence', () => {

@@ -49,10 +49,12 @@ export function nestedValidation(
       icd10cm: fitReranker(
         rows.filter((r) => r.system === 'icd10cm'),
         reranker,
+        'icd10cm',
       ),
       icd10pcs: fitReranker(
         rows.filter((r) => r.system === 'icd10pcs'),
         reranker,
+        'icd10pcs',
       ),
     };
     const resources = foldResourcesOf(partial, codeSets, dictionary, detectorByName(assertion));
