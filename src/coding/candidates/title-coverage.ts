@@ -7,7 +7,7 @@
  */
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { isStopword, titleTokens, tokenIds } from '../text/note-tokens.ts';
-import { wordId } from '../text/token-vocabulary.ts';
+import { vocabularySize, wordId } from '../text/token-vocabulary.ts';
 
 /** Title words that qualify a code rather than name what it is. */
 const QUALIFIERS: ReadonlySet<string> = new Set(
@@ -28,9 +28,18 @@ export function titleWordIds(title: string): Int32Array {
   return Int32Array.from(words, wordId);
 }
 
-/** Per-note scratch: words wanted and the sentences they occur in; per sentence, the words found there. */
-const sentencesOf = new Map<number, number[]>();
+/**
+ * Per-note scratch in typed arrays (this runs for every note): per vocabulary id, the note that wants it and
+ * the last of its occurrences; per occurrence, its sentence and the one before it (a list per word, one entry
+ * per sentence); per sentence, the title words found there.
+ */
+let noteNumber = 0;
+let wantedBy = new Int32Array(1024);
+let lastOccurrence = new Int32Array(1024);
+let occurrenceSentence = new Int32Array(1024);
+let previousOccurrence = new Int32Array(1024);
 let found = new Int32Array(256);
+const touched: number[] = [];
 
 /**
  * For each title (its titleWordIds; undefined: not a diagnosis code, 0), the largest share of its words found
@@ -41,24 +50,47 @@ export function titleCoverages(
   titles: readonly (Int32Array | undefined)[],
 ): Float64Array {
   const out = new Float64Array(titles.length);
-  for (const t of titles) if (t) for (const id of t) if (id >= 0) sentencesOf.set(id, []);
-  if (sentencesOf.size === 0) return out;
+  if (wantedBy.length < vocabularySize()) {
+    wantedBy = new Int32Array(vocabularySize() * 2);
+    lastOccurrence = new Int32Array(vocabularySize() * 2);
+  }
+  const note = ++noteNumber;
+  let wanted = 0;
+  for (const t of titles) {
+    if (!t) continue;
+    for (const id of t) {
+      if (id < 0 || wantedBy[id] === note) continue;
+      wantedBy[id] = note;
+      lastOccurrence[id] = -1;
+      wanted++;
+    }
+  }
+  if (wanted === 0) return out;
   const ids = tokenIds(tokens);
+  if (occurrenceSentence.length < ids.length) {
+    occurrenceSentence = new Int32Array(ids.length * 2);
+    previousOccurrence = new Int32Array(ids.length * 2);
+  }
+  let n = 0;
   for (let i = 0; i < ids.length; i++) {
-    const list = sentencesOf.get(ids[i]!);
-    if (list === undefined) continue;
+    const id = ids[i]!;
+    if (id < 0 || wantedBy[id] !== note) continue;
     const s = tokens.sentence[i]!;
-    if (list[list.length - 1] !== s) list.push(s);
+    const last = lastOccurrence[id]!;
+    if (last >= 0 && occurrenceSentence[last] === s) continue;
+    occurrenceSentence[n] = s;
+    previousOccurrence[n] = last;
+    lastOccurrence[id] = n++;
   }
   if (found.length < tokens.sentenceCount) found = new Int32Array(tokens.sentenceCount * 2);
-  const touched: number[] = [];
   for (let k = 0; k < titles.length; k++) {
     const t = titles[k];
     if (!t || t.length === 0) continue;
     let best = 0;
     for (const id of t) {
       if (id < 0) continue;
-      for (const s of sentencesOf.get(id)!) {
+      for (let e = lastOccurrence[id]!; e >= 0; e = previousOccurrence[e]!) {
+        const s = occurrenceSentence[e]!;
         if (found[s] === 0) touched.push(s);
         best = Math.max(best, ++found[s]!);
       }
@@ -67,6 +99,5 @@ export function titleCoverages(
     for (const s of touched) found[s] = 0;
     touched.length = 0;
   }
-  sentencesOf.clear();
   return out;
 }

@@ -201,7 +201,29 @@ export function predictBoostedTrees(model: TreeEnsemble, row: readonly number[])
   const inner = (1 << depth) - 1;
   const leaves = 1 << depth;
   let z = model.base;
-  // Number(boolean) rather than a conditional: V8 makes it a flag, not a branch the CPU mispredicts.
+  // The trained depths, unrolled: the same walk and sum in the same order, without the level loop. Number(boolean)
+  // rather than a conditional: V8 makes it a flag, not a branch the CPU mispredicts.
+  if (depth === 4) {
+    for (let t = 0; t < model.trees.length; t++) {
+      const k = t * 15;
+      let at = 1 + Number(row[feature[k]!]! > threshold[k]!);
+      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
+      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
+      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
+      z += leaf[t * 16 + at - 15]!;
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
+  if (depth === 3) {
+    for (let t = 0; t < model.trees.length; t++) {
+      const k = t * 7;
+      let at = 1 + Number(row[feature[k]!]! > threshold[k]!);
+      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
+      at = 2 * at + 1 + Number(row[feature[k + at]!]! > threshold[k + at]!);
+      z += leaf[t * 8 + at - 7]!;
+    }
+    return 1 / (1 + Math.exp(-z));
+  }
   for (let t = 0; t < model.trees.length; t++) {
     const k = t * inner;
     let at = 0;
