@@ -92,6 +92,7 @@ export const FEATURE_NAMES = [
   'descendantCandidate',
   'ancestorCandidate',
   'titleCoverage',
+  'assocSpecific',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, out of fold). */
@@ -223,6 +224,7 @@ export function documentFeatures(
       related[i]! & DESCENDANT,
       (related[i]! & ANCESTOR) === 0 ? 0 : 1,
       c.titleCoverage,
+      a?.specific ?? 0,
     ];
   });
 }

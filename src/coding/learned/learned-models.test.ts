@@ -125,6 +125,45 @@ describe('phrase associations', () => {
   });
 });
 
+describe('the specific association: the longest phrase around the best one', () => {
+  // "disease" alone goes with R69 (as CodiEsp codes "enfermedad"); "known heart disease" never does.
+  const docs = [
+    ...Array.from({ length: 4 }, () => ({
+      tokens: tokenizeNote('The disease progressed.'),
+      codes: ['icd10cm|R69'],
+    })),
+    ...Array.from({ length: 4 }, () => ({
+      tokens: tokenizeNote('Known heart disease.'),
+      codes: ['icd10cm|I519'],
+    })),
+  ];
+  const data = trainPhraseAssociations(docs);
+  const r69 = (text: string) => associate(data, tokenizeNote(text)).get('icd10cm|R69')!;
+
+  it('a longer phrase that never went with the code says so', () => {
+    const ev = r69('Known heart disease.');
+    // "disease": df 8, R69 in 4 -> 4 / 9; "known heart disease": df 4, R69 never.
+    assert.equal(ev.best, 4 / 9);
+    assert.equal(ev.specific, 0);
+  });
+
+  it('an occurrence no longer phrase covers keeps the best association', () => {
+    const ev = r69('His disease was severe.');
+    assert.equal(ev.specific, ev.best);
+  });
+
+  it('the best over the occurrences: one standalone mention is enough', () => {
+    const ev = r69('Known heart disease. The disease was severe.');
+    assert.equal(ev.best, 4 / 9);
+    assert.equal(ev.specific, 4 / 9);
+  });
+
+  it('leave-one-out: the longer phrase is read without the document own counts', () => {
+    const own = ownCounts(docs[4]!);
+    assert.equal(associate(data, docs[4]!.tokens, own).get('icd10cm|R69')?.specific, 0);
+  });
+});
+
 describe('earnedCode: candidates scored as the engine emits them', () => {
   const cm = miniCmCodeSet();
   const candidate = (code: string): Candidate =>

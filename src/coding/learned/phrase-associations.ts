@@ -36,6 +36,12 @@ export interface AssociationEvidence {
   occurrences: readonly number[];
   n: number;
   bestDf: number;
+  /**
+   * P(code | phrase) read from the longest model phrase around each occurrence of the best phrase, the best
+   * over its occurrences: "heart disease" rather than "disease" (an occurrence no longer phrase covers keeps
+   * `best`).
+   */
+  specific: number;
 }
 
 export interface TrainingDocument {
@@ -238,6 +244,10 @@ function phraseIndex(data: PhraseAssociationData): PhraseIndex {
 
 let noteNumber = 0;
 
+/** Per token position and length - 1, the model phrase starting there in the current note (notePhrases). */
+let phraseAt: (PhraseNode | undefined)[] = [];
+let phraseAtNote = new Int32Array(0);
+
 /**
  * The model phrases present in a note, in order of first occurrence; `occurrences` receives, in the same
  * order, the first token of each phrase's every occurrence.
@@ -248,6 +258,10 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrence
   const ids = tokenIds(tokens);
   const note = ++noteNumber;
   const out: PhraseNode[] = [];
+  if (phraseAtNote.length < ids.length * MAX_NGRAM) {
+    phraseAtNote = new Int32Array(ids.length * MAX_NGRAM * 2);
+    phraseAt = new Array<PhraseNode | undefined>(phraseAtNote.length).fill(undefined);
+  }
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]! < STOPWORD_IDS || ids[i]! >= first.length) continue; // a stopword, or a word no phrase has
     let node: PhraseNode | undefined;
@@ -255,6 +269,8 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrence
       node = j === i ? first[ids[j]!] : ids[j]! < 0 ? undefined : node!.next?.get(ids[j]!);
       if (!node) break;
       if (!node.row || ids[j]! < STOPWORD_IDS) continue;
+      phraseAt[i * MAX_NGRAM + node.n - 1] = node;
+      phraseAtNote[i * MAX_NGRAM + node.n - 1] = note;
       if (node.note === note) occurrences[node.slot]!.push(i);
       else {
         node.note = note;
@@ -263,6 +279,53 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrence
         occurrences.push([i]);
       }
     }
+  }
+  return out;
+}
+
+/** P(code | phrase) of one phrase's row, without the document's own counts when it was part of training. */
+function rowProbability(data: PhraseAssociationData, node: PhraseNode, id: number, own?: OwnCounts): number {
+  const row = node.row!;
+  for (let i = 1; i < row.length; i += 2) {
+    if (row[i] !== id) continue;
+    const co = row[i + 1]! - (own?.credited(node.key, data.codes[id]!) ? 1 : 0);
+    return co <= 0 ? 0 : co / (row[0]! - (own ? 1 : 0) + 1);
+  }
+  return 0;
+}
+
+/**
+ * The association of code `id` read from the longest model phrase of the note that covers an occurrence of
+ * its best phrase (first token `at`, `n` tokens), the best over the occurrences; `best` where none is longer.
+ */
+function specificAssociation(
+  data: PhraseAssociationData,
+  id: number,
+  n: number,
+  best: number,
+  occurrences: readonly number[],
+  own: OwnCounts | undefined,
+): number {
+  const note = noteNumber;
+  let out = 0;
+  for (const at of occurrences) {
+    let p = best;
+    for (let length = MAX_NGRAM; length > n; length--) {
+      let found = false;
+      let top = 0;
+      for (let start = Math.max(0, at + n - length); start <= at; start++) {
+        const slot = start * MAX_NGRAM + length - 1;
+        if (phraseAtNote[slot] !== note) continue;
+        found = true;
+        top = Math.max(top, rowProbability(data, phraseAt[slot]!, id, own));
+      }
+      if (found) {
+        p = top;
+        break;
+      }
+    }
+    out = Math.max(out, p);
+    if (out >= best) break;
   }
   return out;
 }
@@ -362,6 +425,7 @@ export function associateByIndex(
         occurrences,
         n: s.bestNode[id]!.n,
         bestDf: s.bestDf[id]!,
+        specific: specificAssociation(data, id, s.bestNode[id]!.n, s.best[id]!, occurrences, own),
       });
     }
     s.best[id] = 0;
