@@ -283,20 +283,27 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrence
   return out;
 }
 
-/** P(code | phrase) of one phrase's row, without the document's own counts when it was part of training. */
+/**
+ * P(code | phrase) of the (code, count) pair at `i` in a phrase's row: co / (df + 1), without the document's
+ * own counts when it was part of training (leave-one-out); 0 when nothing is left.
+ */
+function pairProbability(data: PhraseAssociationData, node: PhraseNode, i: number, own?: OwnCounts): number {
+  const row = node.row!;
+  const co = row[i + 1]! - (own?.credited(node.key, data.codes[row[i]!]!) ? 1 : 0);
+  return co <= 0 ? 0 : co / (row[0]! - (own ? 1 : 0) + 1);
+}
+
+/** P(code `id` | phrase) from one phrase's row (pairProbability), 0 when the row does not name the code. */
 function rowProbability(data: PhraseAssociationData, node: PhraseNode, id: number, own?: OwnCounts): number {
   const row = node.row!;
-  for (let i = 1; i < row.length; i += 2) {
-    if (row[i] !== id) continue;
-    const co = row[i + 1]! - (own?.credited(node.key, data.codes[id]!) ? 1 : 0);
-    return co <= 0 ? 0 : co / (row[0]! - (own ? 1 : 0) + 1);
-  }
+  for (let i = 1; i < row.length; i += 2) if (row[i] === id) return pairProbability(data, node, i, own);
   return 0;
 }
 
 /**
  * The association of code `id` read from the longest model phrase of the note that covers an occurrence of
  * its best phrase (first token `at`, `n` tokens), the best over the occurrences; `best` where none is longer.
+ * Reads the phrase starts notePhrases recorded for the current note: call it after notePhrases, for that note.
  */
 function specificAssociation(
   data: PhraseAssociationData,
@@ -395,9 +402,8 @@ export function associateByIndex(
     const df = row[0]! - (own ? 1 : 0);
     for (let i = 1; i < row.length; i += 2) {
       const id = row[i]!;
-      const co = row[i + 1]! - (own?.credited(node.key, data.codes[id]!) ? 1 : 0);
-      if (co <= 0) continue;
-      const p = co / (df + 1);
+      const p = pairProbability(data, node, i, own);
+      if (p === 0) continue;
       if (s.support[id] === 0) touched.push(id);
       s.sum[id]! += p;
       s.support[id]!++;
