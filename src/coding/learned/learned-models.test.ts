@@ -9,8 +9,15 @@ import type { TreeNode } from './boosted-trees.ts';
 import { predictLogistic, trainLogistic } from './logistic-regression.ts';
 import { associate, ownCounts, trainPhraseAssociations } from './phrase-associations.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
-import { earnedCode, fillCodePrecision, fitReranker, noteWordsOf, shuffled } from './train-model.ts';
-import type { Row } from './train-model.ts';
+import {
+  acceptanceThreshold,
+  earnedCode,
+  fillCodePrecision,
+  fitReranker,
+  noteWordsOf,
+  shuffled,
+} from './train-model.ts';
+import type { Row, Scored } from './train-model.ts';
 
 /** A deterministic grid of points in [0, 1]^2. */
 const GRID = Array.from({ length: 400 }, (_, i) => [(i % 20) / 19, Math.floor(i / 20) / 19]);
@@ -161,6 +168,33 @@ describe('the specific association: the longest phrase around the best one', () 
   it('leave-one-out: the longer phrase is read without the document own counts', () => {
     const own = ownCounts(docs[4]!);
     assert.equal(associate(data, docs[4]!.tokens, own).get('icd10cm|R69')?.specific, 0);
+  });
+});
+
+describe('the acceptance threshold: half the best held-out F1', () => {
+  const row = (p: number, correct: boolean, earns: string): Scored => ({ p, correct, earns });
+  it('is half the best F1 over cut-offs, with the F1 at that threshold', () => {
+    // Cut after 4 of 5 rows (3 of 4 gold found): F1 6/8 = 0.75, the best; the threshold is 0.375.
+    const scored = [
+      row(0.9, true, 'a'),
+      row(0.8, false, 'b'),
+      row(0.6, true, 'c'),
+      row(0.4, true, 'd'),
+      row(0.2, false, 'e'),
+    ];
+    assert.deepEqual(acceptanceThreshold(scored, 4), { p: 0.375, f1: 0.75 });
+  });
+  it('the F1 reported is the one at the threshold, not the best one', () => {
+    // Best F1 2/3 after the first row (gold 2); the threshold 1/3 also takes the false 0.5: F1 2/(2+2) = 0.5.
+    const scored = [row(0.95, true, 'a'), row(0.5, false, 'b'), row(0.1, false, 'c')];
+    const accept = acceptanceThreshold(scored, 2);
+    assert.equal(accept.p, 1 / 3);
+    assert.equal(accept.f1, 0.5);
+  });
+  it('a row whose aligned code a better row already earned counts once', () => {
+    // Without the repeat: 2 of 2 gold in 2 rows, F1 1, threshold 0.5; counted twice it would be 0.8 and 0.4.
+    const scored = [row(0.9, true, 'x'), row(0.85, true, 'x'), row(0.7, true, 'y')];
+    assert.deepEqual(acceptanceThreshold(scored, 2), { p: 0.5, f1: 1 });
   });
 });
 

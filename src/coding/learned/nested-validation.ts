@@ -19,7 +19,7 @@ import { documentFeatures, precisionFromStats } from './candidate-features.ts';
 import { rerankerConfidence } from './reranker-confidence.ts';
 import type { RerankerKind } from './reranker-confidence.ts';
 import {
-  bestThreshold,
+  acceptanceThreshold,
   earnedCode,
   fillCodePrecision,
   fitReranker,
@@ -93,9 +93,9 @@ export function nestedValidation(
   }
   const score = (system: CandidateSystem): HeldOutScore => {
     const goldCount = docs.reduce((n, d) => n + d[system].length, 0);
-    const best = bestThreshold(held[system], goldCount);
+    const accept = acceptanceThreshold(held[system], goldCount);
     const map = meanAveragePrecision(heldRows[system], held[system], docs, system);
-    return { f1: best.f1, threshold: best.p, map };
+    return { f1: accept.f1, threshold: accept.p, map };
   };
   return { icd10cm: score('icd10cm'), icd10pcs: score('icd10pcs') };
 }

@@ -159,17 +159,32 @@ function firstEarners(scored: readonly Scored[]): Scored[] {
   return out;
 }
 
-/** Best-F1 threshold over the held-out scores, with the number of gold codes for recall. */
-export function bestThreshold(scored: readonly Scored[], goldCount: number): { p: number; f1: number } {
+/**
+ * The acceptance threshold from the held-out scores (goldCount gold codes, for recall): half the best micro F1
+ * any threshold reaches on them, and the F1 at that threshold. For calibrated confidences the F1-optimal
+ * threshold is half the optimal F1 (Lipton, Elkan and Narayanaswamy, "Optimal thresholding of classifiers to
+ * maximize F1 measure", 2014). The best F1's value is steady where its place is not: the F1 curve is flat at
+ * its top, so where the held-out scores happen to peak moves by up to 0.07 between folds. Chosen on nine folds
+ * of nested validation and applied to the tenth (seeds 0-3), the peak scored diagnoses 0.6415 and half the best
+ * F1 0.6436; procedures 0.5303 and 0.5302, with half the spread.
+ */
+export function acceptanceThreshold(scored: readonly Scored[], goldCount: number): { p: number; f1: number } {
   const sorted = firstEarners(scored);
   let tp = 0;
-  let best = { f1: -1, p: 0.5 };
+  let best = 0;
   sorted.forEach((s, i) => {
     if (s.correct) tp++;
-    const f1 = (2 * tp) / (i + 1 + goldCount);
-    if (f1 > best.f1) best = { f1, p: s.p };
+    best = Math.max(best, (2 * tp) / (i + 1 + goldCount));
   });
-  return best;
+  const p = best / 2;
+  let accepted = 0;
+  tp = 0;
+  for (const s of sorted) {
+    if (s.p < p) break;
+    accepted++;
+    if (s.correct) tp++;
+  }
+  return { p, f1: accepted + goldCount === 0 ? 0 : (2 * tp) / (accepted + goldCount) };
 }
 
 /**
@@ -422,9 +437,9 @@ export function trainCodingModel(
     // One cross-fitting's rows: another one's rows of a scored report would be in the reranker's training.
     const first = mine.filter((r) => r.fit === 0);
     const held = crossValidated(first, reranker, system);
-    const best = bestThreshold(held, goldCount);
-    thresholds[system] = best.p;
-    trainingF1[system] = Number(best.f1.toFixed(4));
+    const accept = acceptanceThreshold(held, goldCount);
+    thresholds[system] = accept.p;
+    trainingF1[system] = Number(accept.f1.toFixed(4));
     trainingMap[system] = Number(meanAveragePrecision(first, held, docs, system).toFixed(4));
   }
   return {
