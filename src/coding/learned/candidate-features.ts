@@ -93,6 +93,8 @@ export const FEATURE_NAMES = [
   'ancestorCandidate',
   'titleCoverage',
   'assocSpecific',
+  'assocSpecificMin',
+  'assocSpecificMean',
 ] as const;
 
 /** Column of the code-precision feature (filled in a second pass during training, out of fold). */
@@ -225,6 +227,8 @@ export function documentFeatures(
       (related[i]! & ANCESTOR) === 0 ? 0 : 1,
       c.titleCoverage,
       a?.specific ?? 0,
+      a?.specificMin ?? 0,
+      a?.specificMean ?? 0,
     ];
   });
 }

@@ -165,6 +165,17 @@ describe('the specific association: the longest phrase around the best one', () 
     assert.equal(ev.specific, 4 / 9);
   });
 
+  it('the least and the mean over the occurrences tell a mixed note from a standalone one', () => {
+    const mixed = r69('Known heart disease. The disease was severe. Heart disease again.');
+    // Readings: 0 ("known heart disease"), 4/9 ("disease"), 0 ("heart disease": df 4, R69 never).
+    assert.equal(mixed.specific, 4 / 9);
+    assert.equal(mixed.specificMin, 0);
+    assert.equal(mixed.specificMean, 4 / 9 / 3);
+    const alone = r69('The disease was severe. His disease progressed.');
+    assert.equal(alone.specificMin, alone.best);
+    assert.equal(alone.specificMean, alone.best);
+  });
+
   it('leave-one-out: the longer phrase is read without the document own counts', () => {
     const own = ownCounts(docs[4]!);
     assert.equal(associate(data, docs[4]!.tokens, own).get('icd10cm|R69')?.specific, 0);
