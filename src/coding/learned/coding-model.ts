@@ -41,7 +41,7 @@ export interface CodingModel {
   readonly codeStats: CodeStats;
   /** Overall share of training candidates that were gold, per system. */
   readonly baseRates: Readonly<Record<CandidateSystem, number>>;
-  /** Confidence at or above which a candidate is emitted (chosen on training data for best F1). */
+  /** Confidence at or above which a candidate is emitted: half the best held-out F1 on training data. */
   readonly thresholds: Readonly<Record<CandidateSystem, number>>;
   /** Micro F1 at those thresholds on held-out training documents (nested cross-validation, or plain out-of-fold with --quick). */
   readonly trainingF1?: Readonly<Record<CandidateSystem, number>>;

@@ -2,8 +2,8 @@
  * Training of the coding model from coded documents (pure: documents and code sets in, model out): phrase
  * associations, neighbours and prototypes; then the candidates of every document scored with those parts
  * fitted on the other folds (cross-fitted, CROSS_FITS times); then per code system a reranker (boosted trees
- * beside a logistic gate) on those rows, and the acceptance threshold that maximises micro F1 on held-out
- * scores (nested-validation.ts; the plain out-of-fold scores with --quick).
+ * beside a logistic gate) on those rows, and the acceptance threshold, half the best micro F1 of held-out
+ * scores (acceptanceThreshold; nested-validation.ts, the plain out-of-fold scores with --quick).
  */
 import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import { detectorByName } from '../assertion/detector-by-name.ts';
