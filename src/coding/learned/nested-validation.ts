@@ -5,7 +5,8 @@
  * only, with the same inner cross-fitting training uses. The plain out-of-fold score (training --quick)
  * does not do this: the rows the reranker learns from carry features fitted with the held-out fold's gold,
  * and a reranker with more capacity learns that (300 depth-4 trees on the rows of one cross-fitting: +0.012 F1
- * out of fold, no gain nested and -0.007 on dev; depth 4 gains nested only since the rows come from two). Pure; slow (the training rows are built once per outer fold).
+ * out of fold, no gain nested and -0.007 on dev; depth 4 gains nested only since the rows come from two).
+ * Pure; slow (the training rows are built once per outer fold).
  */
 import type { AssertionDetectorName } from '../assertion/assertion-flags.ts';
 import { detectorByName } from '../assertion/detector-by-name.ts';
