@@ -5,7 +5,7 @@
 import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { CodingProfile } from './coding-result.ts';
 import type { Candidate } from './learned/candidate-features.ts';
-import { documentFeatures, precisionFromStats } from './learned/candidate-features.ts';
+import { featureRows, precisionFromStats, seenInTraining } from './learned/candidate-features.ts';
 import { rerankerConfidence } from './learned/reranker-confidence.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
 
@@ -15,11 +15,20 @@ export interface RankedCandidate {
   readonly accepted: boolean;
 }
 
+/** The dictionary's own confidence in a match: its longest phrase (in tokens), and whether one came from the index. */
+function phraseConfidence(longest: number, fromIndex: boolean): number {
+  return Math.min(0.9, 0.35 + 0.15 * longest + (fromIndex ? 0.1 : 0));
+}
+
 function fallbackConfidence(c: Candidate): number {
-  const dict = c.mentions.filter((m) => m.entry && !m.loose);
-  if (dict.length === 0) return 0;
-  const longest = Math.max(...dict.map((m) => m.last - m.first + 1));
-  return Math.min(0.9, 0.35 + 0.15 * longest + (dict.some((m) => m.entry?.source === 'index') ? 0.1 : 0));
+  let longest = 0;
+  let fromIndex = false;
+  for (const m of c.mentions) {
+    if (!m.entry || m.loose) continue;
+    longest = Math.max(longest, m.last - m.first + 1);
+    fromIndex ||= m.entry.source === 'index';
+  }
+  return longest === 0 ? 0 : phraseConfidence(longest, fromIndex);
 }
 
 /**
@@ -36,18 +45,17 @@ function dictionaryConfidence(
 ): number {
   // Most candidates come from learned phrases only: nothing to trust, and no lookups to make.
   if (!c.mentions.some((m) => m.entry && !m.loose)) return 0;
-  const unseen = r.model?.codeStats[c.key] === undefined;
-  const affirmed = c.mentions.filter(
-    (m) =>
-      m.entry &&
-      !m.loose &&
-      !m.flags.negated &&
-      !m.flags.family &&
-      !m.flags.hypothetical &&
-      !m.flags.uncertain &&
-      (unseen || strongAt(m.first)),
-  );
-  return affirmed.length === 0 ? 0 : 0.8 * fallbackConfidence({ ...c, mentions: affirmed });
+  const unseen = !r.model || !seenInTraining(r.model.codeStats, c);
+  let longest = 0;
+  let fromIndex = false;
+  for (const m of c.mentions) {
+    if (!m.entry || m.loose) continue;
+    const f = m.flags;
+    if (f.negated || f.family || f.hypothetical || f.uncertain || !(unseen || strongAt(m.first))) continue;
+    longest = Math.max(longest, m.last - m.first + 1);
+    fromIndex ||= m.entry.source === 'index';
+  }
+  return longest === 0 ? 0 : 0.8 * phraseConfidence(longest, fromIndex);
 }
 
 export function rankCandidates(
@@ -58,8 +66,8 @@ export function rankCandidates(
   strongAt: (token: number) => boolean = () => false,
 ): RankedCandidate[] {
   const model = r.model;
-  const features = model
-    ? documentFeatures(
+  const rows = model
+    ? featureRows(
         candidates,
         model.associations.documents,
         tokens,
@@ -69,13 +77,14 @@ export function rankCandidates(
     : undefined;
   // Pushed into an array literal, not mapped: one hidden class whether a note has candidates or none.
   const out: RankedCandidate[] = [];
-  candidates.forEach((candidate, i) => {
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
     const learned = model
       ? rerankerConfidence(
           model.reranker ?? 'blend',
           model.rerankers[candidate.system],
           model.boosted?.[candidate.system],
-          features![i]!,
+          rows![i]!,
         )
       : 0;
     const confidence = !model
@@ -85,6 +94,6 @@ export function rankCandidates(
         : learned;
     const threshold = model ? model.thresholds[candidate.system] : 0.5;
     out.push({ candidate, confidence, accepted: confidence >= threshold });
-  });
+  }
   return out.sort((a, b) => b.confidence - a.confidence || (a.candidate.code < b.candidate.code ? -1 : 1));
 }

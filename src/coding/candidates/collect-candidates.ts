@@ -6,7 +6,7 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import type { CodeRecord } from '../../terminology/model.ts';
 import type { AssertionDetector, MentionAssertion } from '../assertion/assertion-flags.ts';
 import type { Candidate, CandidateSystem } from '../learned/candidate-features.ts';
-import { keyCategory } from '../learned/candidate-features.ts';
+import { categoryCount, categoryNumber, keyNumber } from '../learned/candidate-features.ts';
 import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
 import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
@@ -81,6 +81,7 @@ export interface LeaveOneOut {
  */
 interface KeyInfo {
   readonly key: string;
+  readonly keyNumber: number;
   readonly system: CandidateSystem;
   readonly code: string;
   readonly record: CodeRecord | undefined;
@@ -141,14 +142,19 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
       system === 'icd10pcs'
         ? pcsFormOf(r.model?.pcsForms ?? {}, split.code, (full) => r.pcs?.get(full) !== undefined)
         : split.code;
+    const number = keyNumber(key);
+    // A new key may bring a new category, in the middle of a note: the scratch arrays keep their values.
+    categoryScores = withRoom(categoryScores, categoryCount());
+    categoryAssociations = withRoom(categoryAssociations, categoryCount());
     info = {
       key,
+      keyNumber: number,
       system,
       code,
       record: (system === 'icd10cm' ? r.cm : r.pcs)?.get(code),
       prior: r.priors.get(key) ?? 0,
       neighbourCode,
-      category: categoryId(key),
+      category: categoryNumber(number),
       titleWords: undefined,
       note: -1,
       candidate: undefined,
@@ -181,6 +187,7 @@ function candidateFor(
     code: info.code,
     system: info.system,
     key: info.key,
+    keyNumber: info.keyNumber,
     association: undefined,
     neighbour: undefined,
     neighbourCategory: 0,
@@ -200,33 +207,17 @@ function candidateFor(
   return c;
 }
 
-/** Category numbers (keyCategory of a key), shared by every model: ids into a per-note score array. */
-const CATEGORY_IDS = new Map<string, number>();
-const KEY_CATEGORY = new Map<string, number>();
+/** Per category number (candidate-features.ts), the note's neighbour share (zeroed after each note). */
 let categoryScores = new Float64Array(1024);
-/** Per category id, the note's best association of any of its codes (zeroed after each note). */
+/** Per category number, the note's best association of any of its codes (zeroed after each note). */
 let categoryAssociations = new Float64Array(1024);
 
-/** The array at twice its length, its values kept (the rest zero). */
-function doubled(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
-  const bigger = new Float64Array(array.length * 2);
+/** The array at twice the length `count` needs, its values kept (the rest zero). */
+function withRoom(array: Float64Array<ArrayBuffer>, count: number): Float64Array<ArrayBuffer> {
+  if (array.length >= count) return array;
+  const bigger = new Float64Array(count * 2);
   bigger.set(array);
   return bigger;
-}
-
-function categoryId(key: string): number {
-  let id = KEY_CATEGORY.get(key);
-  if (id === undefined) {
-    const cat = keyCategory(key);
-    id = CATEGORY_IDS.get(cat);
-    if (id === undefined) CATEGORY_IDS.set(cat, (id = CATEGORY_IDS.size));
-    KEY_CATEGORY.set(key, id);
-    if (id >= categoryScores.length) {
-      categoryScores = doubled(categoryScores);
-      categoryAssociations = doubled(categoryAssociations);
-    }
-  }
-  return id;
 }
 
 /** Codes of the nearest training documents: evidence for existing candidates, new candidates when strong. */

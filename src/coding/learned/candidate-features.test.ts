@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { AFFIRMED } from '../assertion/assertion-flags.ts';
 import { tokenizeNote } from '../text/note-tokens.ts';
 import type { Candidate } from './candidate-features.ts';
-import { documentFeatures, FEATURE_NAMES } from './candidate-features.ts';
+import { documentFeatures, FEATURE_NAMES, keyNumber } from './candidate-features.ts';
 
 /** A dictionary candidate named by the tokens first..last (index phrases). */
 function named(code: string, spans: [number, number][], loose = false): Candidate {
@@ -11,6 +11,7 @@ function named(code: string, spans: [number, number][], loose = false): Candidat
     code,
     system: 'icd10cm',
     key: `icd10cm|${code}`,
+    keyNumber: keyNumber(`icd10cm|${code}`),
     association: undefined,
     neighbour: undefined,
     neighbourCategory: 0,
@@ -98,6 +99,17 @@ describe('candidate features: more and less specific codes of the same category 
         [1, 0],
         [1, 1],
         [0, 1],
+      ],
+    ],
+    // Siblings of one category are not above one another; a category's codes need not be side by side.
+    [
+      'siblings, and a category around another',
+      ['R1013', 'R52', 'R109', 'R10'],
+      [
+        [0, 1],
+        [0, 0],
+        [0, 1],
+        [1, 0],
       ],
     ],
     // Codes of other categories are not related, whatever their letters ("R1" is no category of "R10").

@@ -27,6 +27,8 @@ export interface Candidate {
   readonly system: CandidateSystem;
   /** "icd10cm|R52": the key of the code in the model. */
   readonly key: string;
+  /** keyNumber(key): what the features read the key's category and training statistics by. */
+  readonly keyNumber: number;
   association: AssociationEvidence | undefined;
   /** What the note's nearest training documents say about the code (absent: none of them carries it). */
   neighbour: NeighbourEvidence | undefined;
@@ -110,14 +112,95 @@ export function codePrecision(positives: number, candidacies: number, base: numb
   return (positives + 2 * base) / (candidacies + 2);
 }
 
+/**
+ * Numbers of candidate keys and of their categories, shared by every model and engine: a note's candidates
+ * are read through typed arrays by number, where a lookup by key string (a hash table of thousands of strings
+ * spread over the heap) costs several cache misses each.
+ */
+const KEY_NUMBERS = new Map<string, number>();
+const CATEGORY_NUMBERS = new Map<string, number>();
+let categoryOfKey = new Int32Array(1024);
+
+/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
+export function keyCategory(key: string): string {
+  return key.slice(0, key.indexOf('|') + 4);
+}
+
+/** The number of a candidate key, given when first asked (once per key and engine: candidates/ keeps it). */
+export function keyNumber(key: string): number {
+  let n = KEY_NUMBERS.get(key);
+  if (n === undefined) {
+    n = KEY_NUMBERS.size;
+    KEY_NUMBERS.set(key, n);
+    const cat = keyCategory(key);
+    let c = CATEGORY_NUMBERS.get(cat);
+    if (c === undefined) CATEGORY_NUMBERS.set(cat, (c = CATEGORY_NUMBERS.size));
+    if (n >= categoryOfKey.length) {
+      const bigger = new Int32Array(categoryOfKey.length * 2);
+      bigger.set(categoryOfKey);
+      categoryOfKey = bigger;
+    }
+    categoryOfKey[n] = c;
+  }
+  return n;
+}
+
+/** The number of a key number's category (keyCategory), below categoryCount(). */
+export function categoryNumber(key: number): number {
+  return categoryOfKey[key]!;
+}
+
+/** Number of categories numbered so far. */
+export function categoryCount(): number {
+  return CATEGORY_NUMBERS.size;
+}
+
+/**
+ * Per code statistics, the precision of each key number (NaN: not read yet) and whether training saw the key
+ * as a candidate at all (1, 0; -1: not read yet), read from the record once per key.
+ */
+interface StatsByNumber {
+  precision: Float64Array;
+  seen: Int8Array;
+}
+
+const STATS_BY_NUMBER = new WeakMap<CodeStats, StatsByNumber>();
+
+function statsByNumber(codeStats: CodeStats, key: number): StatsByNumber {
+  let s = STATS_BY_NUMBER.get(codeStats);
+  if (!s) STATS_BY_NUMBER.set(codeStats, (s = { precision: new Float64Array(0), seen: new Int8Array(0) }));
+  if (key >= s.seen.length) {
+    const length = Math.max(KEY_NUMBERS.size, key + 1) * 2;
+    const precision = new Float64Array(length).fill(NaN);
+    precision.set(s.precision);
+    const seen = new Int8Array(length).fill(-1);
+    seen.set(s.seen);
+    s.precision = precision;
+    s.seen = seen;
+  }
+  return s;
+}
+
+/** Whether training saw the candidate's code as a candidate (it has statistics). */
+export function seenInTraining(codeStats: CodeStats, c: Candidate): boolean {
+  const s = statsByNumber(codeStats, c.keyNumber);
+  if (s.seen[c.keyNumber] === -1) s.seen[c.keyNumber] = codeStats[c.key] === undefined ? 0 : 1;
+  return s.seen[c.keyNumber] === 1;
+}
+
 /** A candidate's code precision as a new note sees it: from the training counts, a code never a candidate at the base rate. */
 export function precisionFromStats(
   codeStats: CodeStats,
   baseRates: Readonly<Record<CandidateSystem, number>>,
 ): (c: Candidate) => number {
   return (c) => {
-    const [pos, cand] = codeStats[c.key] ?? [0, 0];
-    return codePrecision(pos, cand, baseRates[c.system]);
+    const s = statsByNumber(codeStats, c.keyNumber);
+    let p = s.precision[c.keyNumber]!;
+    if (Number.isNaN(p)) {
+      const [pos, cand] = codeStats[c.key] ?? [0, 0];
+      s.precision[c.keyNumber] = p = codePrecision(pos, cand, baseRates[c.system]);
+    }
+    return p;
   };
 }
 
@@ -125,35 +208,42 @@ function affirmed(f: AssertionFlags): boolean {
   return !f.negated && !f.uncertain && !f.family && !f.hypothetical;
 }
 
-/** Categories by candidate key, cached: the same few thousand keys recur in every note. */
-const CATEGORIES = new Map<string, string>();
+const CATEGORY_PRIORS = new WeakMap<ReadonlyMap<string, number>, Float64Array>();
 
-/** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
-export function keyCategory(key: string): string {
-  let cat = CATEGORIES.get(key);
-  if (cat === undefined) CATEGORIES.set(key, (cat = key.slice(0, key.indexOf('|') + 4)));
-  return cat;
-}
-
-const CATEGORY_PRIORS = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
-
-/** Training documents per category (sum over its codes' priors), per priors map. */
-function categoryPriors(priors: ReadonlyMap<string, number>): Map<string, number> {
+/**
+ * Training documents per category number (sum over its codes' priors), per priors map. Every category of the
+ * priors is numbered here, so a category numbered later has none (reads past the end: 0).
+ */
+function categoryPriors(priors: ReadonlyMap<string, number>): Float64Array {
   let totals = CATEGORY_PRIORS.get(priors);
   if (!totals) {
-    totals = new Map();
-    for (const [key, n] of priors) totals.set(keyCategory(key), (totals.get(keyCategory(key)) ?? 0) + n);
+    const numbers = [...priors.keys()].map(keyNumber);
+    totals = new Float64Array(categoryCount());
+    let i = 0;
+    for (const n of priors.values()) totals[categoryNumber(numbers[i++]!)]! += n;
     CATEGORY_PRIORS.set(priors, totals);
   }
   return totals;
 }
 
+/** Per category number, the best association and the top prior of a note's candidates (scratch, reset after each note). */
+let bestOfCategory = new Float64Array(1024);
+let topPrior = new Float64Array(1024);
+
+/** Features per candidate: the width of a row. */
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+/** featureRows's rows, reused from note to note (more made when a note has more candidates). */
+const ROWS: number[][] = [];
+
 /**
- * Features of one document's candidates, in FEATURE_NAMES order. `priors` (training documents per code key)
- * gives each code its share of its category in the gold, which tells the sibling the coders use (F17.200 for
- * any smoker) from the one a phrase names (F17.210, "cigarettes").
+ * Features of one document's candidates, a row per candidate in FEATURE_NAMES order. The rows are reused from
+ * call to call (valid until the next): the engine would otherwise allocate a row for every candidate of every
+ * note. `priors` (training documents per code key) gives each code its share of its category in the gold,
+ * which tells the sibling the coders use (F17.200 for any smoker) from the one a phrase names (F17.210,
+ * "cigarettes").
  */
-export function documentFeatures(
+export function featureRows(
   candidates: readonly Candidate[],
   documents: number,
   tokens: NoteTokens,
@@ -162,75 +252,132 @@ export function documentFeatures(
 ): number[][] {
   const tokenCount = tokens.norm.length;
   const cued = diagnosisSentences(tokens);
-  const bestOfCategory = new Map<string, number>();
-  const topPrior = new Map<string, number>();
-  const categories = candidates.map((c) => keyCategory(c.key));
-  candidates.forEach((c, i) => {
-    const cat = categories[i]!;
-    bestOfCategory.set(cat, Math.max(bestOfCategory.get(cat) ?? 0, c.association?.best ?? 0));
-    topPrior.set(cat, Math.max(topPrior.get(cat) ?? 0, c.prior));
-  });
+  if (bestOfCategory.length < categoryCount()) {
+    bestOfCategory = new Float64Array(categoryCount() * 2);
+    topPrior = new Float64Array(categoryCount() * 2);
+  }
+  const categories: number[] = [];
+  let maxCentroid = 0;
+  let maxKnn = 0;
+  for (const c of candidates) {
+    const cat = categoryNumber(c.keyNumber);
+    categories.push(cat);
+    bestOfCategory[cat] = Math.max(bestOfCategory[cat]!, c.association?.best ?? 0);
+    topPrior[cat] = Math.max(topPrior[cat]!, c.prior);
+    maxCentroid = Math.max(maxCentroid, c.centroid);
+    maxKnn = Math.max(maxKnn, c.neighbour?.score ?? 0);
+  }
+  maxCentroid ||= 1;
+  maxKnn ||= 1;
   const totals = categoryPriors(priors);
-  const maxCentroid = candidates.reduce((m, c) => Math.max(m, c.centroid), 0) || 1;
-  const maxKnn = candidates.reduce((m, c) => Math.max(m, c.neighbour?.score ?? 0), 0) || 1;
   const subsumed = subsumedShares(candidates);
-  const related = relatedCandidates(candidates);
-  return candidates.map((c, i) => {
+  const related = relatedCandidates(candidates, categories);
+  const rows: number[][] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     const precision = precisionOf(c);
-    const best = c.association?.best ?? 0;
-    const first = c.mentions.reduce((m, x) => Math.min(m, x.first), Infinity);
     const a = c.association;
-    const m = mentionStats(c);
-    // One array literal per row (no spread, no push): this runs for every candidate of every note.
-    return [
-      a?.best ?? 0,
-      Math.log1p(a?.sum ?? 0),
-      Math.log1p(a?.support ?? 0),
-      a?.n ?? 0,
-      Math.log((c.prior + 1) / (documents + 1)),
-      Math.log1p(a?.bestDf ?? 0),
-      m.dict > 0 ? 1 : 0,
-      m.longest,
-      m.index ? 1 : 0,
-      m.title ? 1 : 0,
-      m.table ? 1 : 0,
-      c.mentions.length === 0 ? 0 : m.negated / c.mentions.length,
-      m.anyAffirmed ? 1 : 0,
-      Math.log1p(m.dict),
-      c.prior > 0 ? 1 : 0,
-      c.known ? 1 : 0,
-      c.billable ? 1 : 0,
-      c.code.length,
-      c.neighbour?.score ?? 0,
-      Math.log1p(c.neighbour?.votes ?? 0),
-      c.neighbour?.nearest ?? 0,
-      c.neighbourCategory,
-      c.centroid,
-      precision,
-      best >= bestOfCategory.get(categories[i]!)! ? 1 : 0,
-      Math.log1p(c.mentions.length),
-      Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1,
-      c.centroid / maxCentroid,
-      (c.neighbour?.score ?? 0) / maxKnn,
-      best * precision,
-      c.refined ? 1 : 0,
-      c.prior / ((totals.get(categories[i]!) ?? 0) + 1),
-      c.prior > 0 && c.prior >= topPrior.get(categories[i]!)! ? 1 : 0,
-      Math.log1p(m.loose),
-      c.mentions.some((x) => cued[tokens.sentence[x.first]!] === 1) ? 1 : 0,
-      m.number ? 1 : 0,
-      subsumed[i]!,
-      c.categoryAssociation,
-      c.mentions.length === 0 ? 0 : m.uncertain / c.mentions.length,
-      c.code.charCodeAt(0),
-      related[i]! & DESCENDANT,
-      (related[i]! & ANCESTOR) === 0 ? 0 : 1,
-      c.titleCoverage,
-      a?.specific ?? 0,
-      a?.specificMin ?? 0,
-      a?.specificMean ?? 0,
-    ];
-  });
+    const best = a?.best ?? 0;
+    const cat = categories[i]!;
+    // What the mentions say, in one pass (no filtered copies): dictionary matches, their sources, negation.
+    let first = Infinity;
+    let dict = 0;
+    let longest = 0;
+    let index = false;
+    let title = false;
+    let table = false;
+    let negated = 0;
+    let uncertain = 0;
+    let anyAffirmed = false;
+    let loose = 0;
+    let number = false;
+    let cuedMention = false;
+    for (const m of c.mentions) {
+      first = Math.min(first, m.first);
+      cuedMention ||= cued[tokens.sentence[m.first]!] === 1;
+      if (m.flags.negated) negated++;
+      if (m.flags.uncertain) uncertain++;
+      anyAffirmed ||= affirmed(m.flags);
+      const source = m.entry?.source;
+      if (source === undefined) continue;
+      // A stated value (numeric-codes.ts) is a feature of its own, not a dictionary phrase.
+      if (source === 'number') {
+        number = true;
+        continue;
+      }
+      if (m.loose) {
+        loose++;
+        continue;
+      }
+      dict++;
+      longest = Math.max(longest, m.last - m.first + 1);
+      index ||= source === 'index';
+      title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
+      table ||= source === 'neoplasm' || source === 'drug';
+    }
+    const mentions = c.mentions.length;
+    // Made of doubles from the start, so writing a double never converts the row's storage.
+    if (i === ROWS.length) ROWS.push(Array.from({ length: FEATURE_COUNT }, () => 0.5));
+    const out = ROWS[i]!;
+    rows.push(out);
+    let f = 0;
+    out[f++] = best;
+    out[f++] = Math.log1p(a?.sum ?? 0);
+    out[f++] = Math.log1p(a?.support ?? 0);
+    out[f++] = a?.n ?? 0;
+    out[f++] = Math.log((c.prior + 1) / (documents + 1));
+    out[f++] = Math.log1p(a?.bestDf ?? 0);
+    out[f++] = dict > 0 ? 1 : 0;
+    out[f++] = longest;
+    out[f++] = index ? 1 : 0;
+    out[f++] = title ? 1 : 0;
+    out[f++] = table ? 1 : 0;
+    out[f++] = mentions === 0 ? 0 : negated / mentions;
+    out[f++] = anyAffirmed ? 1 : 0;
+    out[f++] = Math.log1p(dict);
+    out[f++] = c.prior > 0 ? 1 : 0;
+    out[f++] = c.known ? 1 : 0;
+    out[f++] = c.billable ? 1 : 0;
+    out[f++] = c.code.length;
+    out[f++] = c.neighbour?.score ?? 0;
+    out[f++] = Math.log1p(c.neighbour?.votes ?? 0);
+    out[f++] = c.neighbour?.nearest ?? 0;
+    out[f++] = c.neighbourCategory;
+    out[f++] = c.centroid;
+    out[f++] = precision;
+    out[f++] = best >= bestOfCategory[cat]! ? 1 : 0;
+    out[f++] = Math.log1p(mentions);
+    out[f++] = Number.isFinite(first) && tokenCount > 0 ? first / tokenCount : 1;
+    out[f++] = c.centroid / maxCentroid;
+    out[f++] = (c.neighbour?.score ?? 0) / maxKnn;
+    out[f++] = best * precision;
+    out[f++] = c.refined ? 1 : 0;
+    out[f++] = c.prior / ((totals[cat] ?? 0) + 1);
+    out[f++] = c.prior > 0 && c.prior >= topPrior[cat]! ? 1 : 0;
+    out[f++] = Math.log1p(loose);
+    out[f++] = cuedMention ? 1 : 0;
+    out[f++] = number ? 1 : 0;
+    out[f++] = subsumed[i]!;
+    out[f++] = c.categoryAssociation;
+    out[f++] = mentions === 0 ? 0 : uncertain / mentions;
+    out[f++] = c.code.charCodeAt(0);
+    out[f++] = related[i]! & DESCENDANT;
+    out[f++] = (related[i]! & ANCESTOR) === 0 ? 0 : 1;
+    out[f++] = c.titleCoverage;
+    out[f++] = a?.specific ?? 0;
+    out[f++] = a?.specificMin ?? 0;
+    out[f++] = a?.specificMean ?? 0;
+  }
+  for (const cat of categories) {
+    bestOfCategory[cat] = 0;
+    topPrior[cat] = 0;
+  }
+  return rows;
+}
+
+/** featureRows in rows of their own (what training keeps). */
+export function documentFeatures(...args: Parameters<typeof featureRows>): number[][] {
+  return featureRows(...args).map((row) => [...row]);
 }
 
 /**
@@ -272,72 +419,40 @@ const DESCENDANT = 1;
 const ANCESTOR = 2;
 
 /**
- * Keys of the codes above a key within its category, the category included ("icd10cm|C349" and "icd10cm|C34"
- * for "icd10cm|C3490"), cached: the same few thousand keys recur in every note.
- */
-const ANCESTOR_KEYS = new Map<string, readonly string[]>();
-
-function ancestorKeys(key: string): readonly string[] {
-  let out = ANCESTOR_KEYS.get(key);
-  if (out === undefined) {
-    const list: string[] = [];
-    for (let n = key.length - 1; n > key.indexOf('|') + 3; n--) list.push(key.slice(0, n));
-    ANCESTOR_KEYS.set(key, (out = list));
-  }
-  return out;
-}
-
-/**
  * Per candidate, whether a more specific code under it (DESCENDANT) and a less specific code above it within
  * its category, the category included (ANCESTOR), are candidates too: "C34.9" beside "C34.90", "N28" beside
- * "N28.9".
+ * "N28.9". A key above another within its category is a prefix of it, and only candidates of one category
+ * can be: each is compared with the others of its category (`categories`: the category number of each), most
+ * categories having one candidate.
  */
-function relatedCandidates(candidates: readonly Candidate[]): number[] {
-  const keys = new Set<string>();
-  const above = new Set<string>();
-  for (const c of candidates) {
-    keys.add(c.key);
-    for (const k of ancestorKeys(c.key)) above.add(k);
-  }
-  return candidates.map((c) => {
-    let bits = above.has(c.key) ? DESCENDANT : 0;
-    for (const k of ancestorKeys(c.key)) if (keys.has(k)) bits |= ANCESTOR;
-    return bits;
-  });
-}
-
-/** What a candidate's mentions say, in one pass (no filtered copies): dictionary matches, their sources, negation. */
-function mentionStats(c: Candidate) {
-  let dict = 0;
-  let longest = 0;
-  let index = false;
-  let title = false;
-  let table = false;
-  let negated = 0;
-  let uncertain = 0;
-  let anyAffirmed = false;
-  let loose = 0;
-  let number = false;
-  for (const m of c.mentions) {
-    if (m.flags.negated) negated++;
-    if (m.flags.uncertain) uncertain++;
-    anyAffirmed ||= affirmed(m.flags);
-    const source = m.entry?.source;
-    if (source === undefined) continue;
-    // A stated value (numeric-codes.ts) is a feature of its own, not a dictionary phrase.
-    if (source === 'number') {
-      number = true;
+function relatedCandidates(candidates: readonly Candidate[], categories: readonly number[]): number[] {
+  const bits: number[] = [];
+  const firstOf = new Map<number, number>();
+  /** Per candidate, the next candidate of its category (-1: none), a list from its category's first. */
+  const next: number[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    bits.push(0);
+    next.push(-1);
+    const at = firstOf.get(categories[i]!);
+    if (at === undefined) {
+      firstOf.set(categories[i]!, i);
       continue;
     }
-    if (m.loose) {
-      loose++;
-      continue;
-    }
-    dict++;
-    longest = Math.max(longest, m.last - m.first + 1);
-    index ||= source === 'index';
-    title ||= source === 'title' || source === 'inclusion' || source === 'abbreviation';
-    table ||= source === 'neoplasm' || source === 'drug';
+    let last = at;
+    while (next[last]! >= 0) last = next[last]!;
+    next[last] = i;
   }
-  return { dict, longest, index, title, table, negated, uncertain, anyAffirmed, loose, number };
+  for (const head of firstOf.values()) {
+    if (next[head]! < 0) continue;
+    for (let i = head; i >= 0; i = next[i]!)
+      for (let j = head; j >= 0; j = next[j]!) {
+        const above = candidates[i]!.key;
+        const below = candidates[j]!.key;
+        if (below.length > above.length && below.startsWith(above)) {
+          bits[i]! |= DESCENDANT;
+          bits[j]! |= ANCESTOR;
+        }
+      }
+  }
+  return bits;
 }

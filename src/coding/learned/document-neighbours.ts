@@ -72,8 +72,17 @@ export function trainNeighbours(
 interface NeighbourIndex {
   readonly term: ReadonlyMap<string, number>;
   readonly idf: Float64Array;
-  /** Per term: (document, normalized weight) postings. */
-  readonly postings: readonly { readonly docs: Int32Array; readonly weights: Float64Array }[];
+  /**
+   * Per term its (document, normalized weight) postings, all terms' in two flat arrays (term t's at
+   * postingStart[t] up to postingStart[t + 1]): a note reads a few thousand of them, and lists spread over
+   * the heap cost it a cache miss each.
+   */
+  readonly postingStart: Int32Array;
+  readonly postingDocs: Int32Array;
+  readonly postingWeights: Float64Array;
+  /** Per document its code indexes, flat in the same way (document d's at codeStart[d] up to codeStart[d + 1]). */
+  readonly codeStart: Int32Array;
+  readonly codeIds: Int32Array;
   readonly scratch: Float64Array;
   /** Per-note term counts by term id (reset after each note). */
   readonly counts: Int32Array;
@@ -90,7 +99,12 @@ function indexOf(data: NeighbourData): NeighbourIndex {
   const dfs = new Float64Array(data.terms.length);
   for (const d of data.docTerms) for (let i = 0; i < d.length; i += 2) dfs[d[i]!]!++;
   const idf = dfs.map((f) => Math.log((n + 1) / (f + 1)) + 1);
-  const lists = data.terms.map(() => ({ docs: [] as number[], weights: [] as number[] }));
+  // Postings in document order within each term: the note's sums add in the same order as ever.
+  const postingStart = new Int32Array(data.terms.length + 1);
+  for (let t = 0; t < dfs.length; t++) postingStart[t + 1] = postingStart[t]! + dfs[t]!;
+  const postingDocs = new Int32Array(postingStart[dfs.length]!);
+  const postingWeights = new Float64Array(postingDocs.length);
+  const filled = postingStart.slice(0, dfs.length);
   data.docTerms.forEach((d, doc) => {
     let norm = 0;
     const w: number[] = [];
@@ -101,14 +115,14 @@ function indexOf(data: NeighbourData): NeighbourIndex {
     }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < d.length; i += 2) {
-      lists[d[i]!]!.docs.push(doc);
-      lists[d[i]!]!.weights.push(w[i / 2]! / norm);
+      const at = filled[d[i]!]!++;
+      postingDocs[at] = doc;
+      postingWeights[at] = w[i / 2]! / norm;
     }
   });
-  const postings = lists.map((l) => ({
-    docs: Int32Array.from(l.docs),
-    weights: Float64Array.from(l.weights),
-  }));
+  const codeStart = new Int32Array(n + 1);
+  data.docCodes.forEach((codes, doc) => (codeStart[doc + 1] = codeStart[doc]! + codes.length));
+  const codeIds = Int32Array.from(data.docCodes.flat());
   // Every term a vocabulary word: a note's token then names its term by id, and a token the vocabulary does
   // not know (a number, a name) is no term without a string lookup; the tokenizer also gives such words the
   // vocabulary's string instead of making one.
@@ -116,7 +130,11 @@ function indexOf(data: NeighbourData): NeighbourIndex {
   ix = {
     term: new Map(data.terms.map((t, i) => [t, i])),
     idf,
-    postings,
+    postingStart,
+    postingDocs,
+    postingWeights,
+    codeStart,
+    codeIds,
     scratch: new Float64Array(n),
     counts: new Int32Array(data.terms.length),
     vocabTerms: new Int32Array(0),
@@ -207,12 +225,13 @@ const near = { count: 0, docs: new Int32Array(0), sims: new Float64Array(0) };
 /** Cosine similarity of the note to every training document (except `self`), top `k` kept (by selection) in `near`. */
 function nearest(ix: NeighbourIndex, q: SparseVector, self: number | undefined, k: number): void {
   const sims = ix.scratch;
+  const start = ix.postingStart;
+  const docs = ix.postingDocs;
+  const weights = ix.postingWeights;
   for (let j = 0; j < q.ids.length; j++) {
     const x = q.values[j]!;
-    const p = ix.postings[q.ids[j]!]!;
-    const docs = p.docs;
-    const weights = p.weights;
-    for (let i = 0; i < docs.length; i++) sims[docs[i]!]! += x * weights[i]!;
+    const end = start[q.ids[j]! + 1]!;
+    for (let i = start[q.ids[j]!]!; i < end; i++) sims[docs[i]!]! += x * weights[i]!;
   }
   if (near.docs.length < k) {
     near.docs = new Int32Array(k);
@@ -273,13 +292,17 @@ export function tallyNeighbours(
   }
   for (let i = 0; i < t.count; i++) t.votes[t.order[i]!] = 0;
   t.count = 0;
-  nearest(indexOf(data), vector, self, k);
+  const ix = indexOf(data);
+  nearest(ix, vector, self, k);
   let total = 0;
   for (let i = 0; i < near.count; i++) total += near.sims[i]!;
   total ||= 1;
+  const codeIds = ix.codeIds;
   for (let i = 0; i < near.count; i++) {
     const sim = near.sims[i]!;
-    for (const code of data.docCodes[near.docs[i]!]!) {
+    const end = ix.codeStart[near.docs[i]! + 1]!;
+    for (let c = ix.codeStart[near.docs[i]!]!; c < end; c++) {
+      const code = codeIds[c]!;
       if (t.votes[code] === 0) {
         t.order[t.count++] = code;
         t.score[code] = sim / total;

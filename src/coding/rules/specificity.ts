@@ -128,8 +128,20 @@ function statedChild(codeSet: CodeSet, parent: string, words: ReadonlySet<string
  * ".9" is unspecified, ".8" other), else a child whose own words say "unspecified" or "not specified", else
  * the first child. A child whose own words hold a number is a value of a numeric axis ("9 weeks gestation of
  * pregnancy", "BMI 19.9 or less"), never the default: the note that does not state the value has none.
+ * Cached per code set and parent: the same headers are completed in every note.
  */
+const DEFAULT_CHILDREN = new WeakMap<CodeSet, Map<string, string | undefined>>();
+
 function defaultChild(codeSet: CodeSet, parent: string): string | undefined {
+  let cache = DEFAULT_CHILDREN.get(codeSet);
+  if (!cache) DEFAULT_CHILDREN.set(codeSet, (cache = new Map()));
+  if (cache.has(parent)) return cache.get(parent);
+  const child = findDefaultChild(codeSet, parent);
+  cache.set(parent, child);
+  return child;
+}
+
+function findDefaultChild(codeSet: CodeSet, parent: string): string | undefined {
   const kids = childAxes(codeSet, parent);
   const valued = (k: ChildAxis): boolean => k.own.some((t) => /\d/.test(t));
   const silent = (k: ChildAxis): boolean =>
