@@ -137,7 +137,7 @@ const LETTER_CATEGORY_AFTER: Readonly<Record<string, string>> = {
 };
 
 /** A key that sorts codes in tabular order with plain string comparison. */
-function sortKey(code: string): string {
+export function sortKey(code: string): string {
   const after = LETTER_CATEGORY_AFTER[code.slice(0, 3)];
   // "~" sorts after every digit and letter, so C7A lands after all of C75 and before C76.
   return after === undefined ? code : `${after}~${code.slice(2)}`;
@@ -149,7 +149,16 @@ function sortKey(code: string): string {
  * @example codeInRange('N184', { first: 'N181', last: 'N186', text: 'N18.1-N18.6' }) // true
  */
 export function codeInRange(code: string, range: Pick<CodeRange, 'first' | 'last'>): boolean {
-  const key = sortKey(code);
-  if (key < sortKey(range.first)) return false;
-  return key <= sortKey(range.last) || code.startsWith(range.last);
+  return keyInRange(sortKey(code), code, sortKey(range.first), sortKey(range.last), range.last);
+}
+
+/** codeInRange with the sort keys (sortKey) of the code and of the range's ends taken already. */
+export function keyInRange(
+  key: string,
+  code: string,
+  firstKey: string,
+  lastKey: string,
+  last: string,
+): boolean {
+  return key >= firstKey && (key <= lastKey || code.startsWith(last));
 }

@@ -91,6 +91,8 @@ interface KeyInfo {
   readonly category: number;
   /** titleWordIds of a known diagnosis code's title, read on first use. */
   titleWords: Int32Array | undefined;
+  /** mayTradeSibling of a billable diagnosis code, read on first use. */
+  mayTrade: boolean | undefined;
   note: number;
   candidate: Candidate | undefined;
 }
@@ -101,6 +103,16 @@ interface KeyTable {
   readonly cmByCode: Map<string, KeyInfo>;
   /** By index into the model's neighbour codes. */
   readonly neighbour: KeyInfo[];
+  /**
+   * By index into the model's neighbour codes, what a note's tally reads of each of the few hundred codes its
+   * neighbours carry: the category number, and the weakest score that makes the code a candidate (per system).
+   * Typed arrays, so the tally touches no KeyInfo (objects spread over the heap) but the candidates'.
+   */
+  readonly neighbourCategory: Int32Array;
+  readonly neighbourMinimum: Float64Array;
+  readonly neighbourKey: Int32Array;
+  /** Per key number, the note whose candidate it last was (KeyInfo.note, readable without the object). */
+  noteOfKey: Int32Array;
   /** By index into the model's association codes, and by dictionary entry id (filled as they occur). */
   readonly association: (KeyInfo | undefined)[];
   readonly entry: (KeyInfo | undefined)[];
@@ -120,6 +132,10 @@ function keyTable(r: CandidateResources): KeyTable {
       byKey: new Map(),
       cmByCode: new Map(),
       neighbour: [],
+      neighbourCategory: new Int32Array(r.model?.neighbours.codes.length ?? 0),
+      neighbourMinimum: new Float64Array(r.model?.neighbours.codes.length ?? 0),
+      neighbourKey: new Int32Array(r.model?.neighbours.codes.length ?? 0),
+      noteOfKey: new Int32Array(1024),
       association: none(r.model?.associations.codes.length ?? 0),
       entry: none(r.dictionary.entries.length),
       note: 0,
@@ -127,7 +143,13 @@ function keyTable(r: CandidateResources): KeyTable {
     };
     TABLES.set(r, t);
     const codes = r.model?.neighbours.codes ?? [];
-    for (let i = 0; i < codes.length; i++) t.neighbour.push(infoOf(r, t, codes[i]!, i));
+    for (let i = 0; i < codes.length; i++) {
+      const info = infoOf(r, t, codes[i]!, i);
+      t.neighbour.push(info);
+      t.neighbourCategory[i] = info.category;
+      t.neighbourMinimum[i] = MIN_NEIGHBOUR_SCORE[info.system];
+      t.neighbourKey[i] = info.keyNumber;
+    }
   }
   return t;
 }
@@ -146,6 +168,11 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
     // A new key may bring a new category, in the middle of a note: the scratch arrays keep their values.
     categoryScores = withRoom(categoryScores, categoryCount());
     categoryAssociations = withRoom(categoryAssociations, categoryCount());
+    if (number >= t.noteOfKey.length) {
+      const bigger = new Int32Array(2 * number);
+      bigger.set(t.noteOfKey);
+      t.noteOfKey = bigger;
+    }
     info = {
       key,
       keyNumber: number,
@@ -156,6 +183,7 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
       neighbourCode,
       category: categoryNumber(number),
       titleWords: undefined,
+      mayTrade: undefined,
       note: -1,
       candidate: undefined,
     };
@@ -201,6 +229,7 @@ function candidateFor(
     refined: false,
   };
   info.note = t.note;
+  t.noteOfKey[info.keyNumber] = t.note;
   info.candidate = c;
   list.push(c);
   t.infos.push(info);
@@ -233,13 +262,12 @@ function addNeighbours(
   const tally = tallyNeighbours(model.neighbours, vector, loo?.doc);
   for (let i = 0; i < tally.count; i++) {
     const id = tally.order[i]!;
-    const info = t.neighbour[id]!;
-    const cat = info.category;
+    const cat = t.neighbourCategory[id]!;
     const score = tally.score[id]!;
     if (categoryScores[cat] === 0) touched.push(cat);
     categoryScores[cat] = Math.min(1, categoryScores[cat]! + score);
-    if (score < MIN_NEIGHBOUR_SCORE[info.system] && info.note !== t.note) continue;
-    candidateFor(t, list, info, loo).neighbour = {
+    if (score < t.neighbourMinimum[id]! && t.noteOfKey[t.neighbourKey[id]!] !== t.note) continue;
+    candidateFor(t, list, t.neighbour[id]!, loo).neighbour = {
       score,
       votes: tally.votes[id]!,
       nearest: tally.nearest[id]!,
@@ -284,11 +312,15 @@ function addRefinedChildren(
     if (!words) bySentence.set(s, (words = new LazyWordSet(() => addSentenceWords(tokens, at))));
     return words;
   };
-  for (const c of [...list]) {
+  // The children are added to the list (and their infos to t.infos): the walk stops at the list's length now.
+  const count = list.length;
+  for (let i = 0; i < count; i++) {
+    const c = list[i]!;
     if (!c.known || c.system !== 'icd10cm' || c.mentions.length === 0) continue;
-    if (c.billable && !mayTradeSibling(r.cm, c.code)) continue;
+    const info = t.infos[i]!;
+    if (c.billable && !(info.mayTrade ??= mayTradeSibling(r.cm, c.code))) continue;
     if (valued.some((h) => h.code.startsWith(c.code))) continue;
-    const code = refineBySentence(r.cm, c.code, wordsAt(c.mentions[0]!.first));
+    const code = refineBySentence(r.cm, c.code, wordsAt(c.mentions[0]!.first), info.record);
     if (code === c.code) continue;
     const child = candidateFor(t, list, cmInfoOf(r, t, code), loo);
     if (child.mentions.length > 0) continue;

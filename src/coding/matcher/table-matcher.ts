@@ -9,7 +9,7 @@ import type { CodeSet } from '../../terminology/code-set.ts';
 import type { IndexTerm } from '../../terminology/model.ts';
 import { foldToken, tokenIds } from '../text/note-tokens.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
-import { internWord } from '../text/token-vocabulary.ts';
+import { internWord, vocabularySize } from '../text/token-vocabulary.ts';
 import type { DictionaryEntry } from './code-dictionary.ts';
 import { MAX_PHRASE, bareTitle, commaParts, subtermForms, titlePhrase } from './index-phrases.ts';
 import { qualifierVariants, siteAdjectiveVariants } from './site-adjectives.ts';
@@ -160,7 +160,7 @@ function rowNames(title: string): string[][] {
   ];
 }
 
-/** Bit of each column per trigger word id: neoplasm columns from bit 0, drug columns from bit 8. */
+/** Bit of each column per listed trigger word id: neoplasm columns from bit 0, drug columns from bit 8. */
 const DRUG_SHIFT = 8;
 const TRIGGER_BITS = new Map<number, number>();
 for (const [columns, shift] of [
@@ -180,14 +180,20 @@ for (const [columns, shift] of [
 const MALIGNANT_SUFFIX = /(carcinoma|sarcoma|blastoma)$/;
 const MALIGNANT_BIT = 1 << NEOPLASM_COLUMNS.findIndex(([name]) => name === 'Malignant Primary');
 
+/** Per word id, 1 + its trigger bits (0: not read yet): every token of a note asks, so no hash lookup. */
+let bitsById = new Int32Array(0);
+
 /** A word's trigger bits: the listed words, else the malignant suffixes (cached by word id). */
 function triggerBits(id: number, word: string): number {
-  let bits = TRIGGER_BITS.get(id);
-  if (bits === undefined) {
-    bits = MALIGNANT_SUFFIX.test(word) ? MALIGNANT_BIT : 0;
-    if (id >= 0) TRIGGER_BITS.set(id, bits);
+  if (id < 0) return MALIGNANT_SUFFIX.test(word) ? MALIGNANT_BIT : 0;
+  if (id >= bitsById.length) {
+    const bigger = new Int32Array(Math.max(vocabularySize(), id + 1));
+    bigger.set(bitsById);
+    bitsById = bigger;
   }
-  return bits;
+  if (bitsById[id] === 0)
+    bitsById[id] = 1 + (TRIGGER_BITS.get(id) ?? (MALIGNANT_SUFFIX.test(word) ? MALIGNANT_BIT : 0));
+  return bitsById[id]! - 1;
 }
 
 /** The first column (most specific) whose trigger bit is set. */

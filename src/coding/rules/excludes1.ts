@@ -4,16 +4,23 @@
  * aside. The exception for unrelated conditions cannot be judged from text alone, so the coder sees it.
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
-import { codeInRange } from '../../terminology/note-ranges.ts';
-import type { CodeRange } from '../../terminology/model.ts';
+import { keyInRange, sortKey } from '../../terminology/note-ranges.ts';
 import { setAsideItem } from './working-code.ts';
 import type { RuleOutcome, WorkingCode } from './working-code.ts';
 
 /** Excludes1 ranges of a code and its ancestors, with the first letters they can take in (a quick reject). */
 interface Excludes1Info {
-  readonly ranges: readonly Pick<CodeRange, 'first' | 'last'>[];
+  /** The ranges with the sort keys of their ends (sortKey), taken once per code instead of per comparison. */
+  readonly ranges: readonly ExcludedRange[];
   /** Bit (letter - "A") of every first letter from a range's first code to its last. */
   readonly letters: number;
+}
+
+interface ExcludedRange {
+  readonly first: string;
+  readonly last: string;
+  readonly firstKey: string;
+  readonly lastKey: string;
 }
 
 /** Per code set and code: the same codes recur in every note. */
@@ -29,13 +36,14 @@ function excludes1Info(codeSet: CodeSet, code: string): Excludes1Info {
   if (!cache) INFO.set(codeSet, (cache = new Map()));
   let info = cache.get(code);
   if (!info) {
-    const ranges: Pick<CodeRange, 'first' | 'last'>[] = [];
+    const ranges: ExcludedRange[] = [];
     for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
       for (const note of codeSet.notesOf(c)) {
         if (note.type !== 'excludes1') continue;
         // Copied into objects of one shape: ranges parsed in different ways differ, and every note's codes
         // are checked against them (optimized code for one shape is discarded when it meets another).
-        for (const r of note.ranges) ranges.push({ first: r.first, last: r.last });
+        for (const r of note.ranges)
+          ranges.push({ first: r.first, last: r.last, firstKey: sortKey(r.first), lastKey: sortKey(r.last) });
       }
     }
     let letters = 0;
@@ -50,7 +58,9 @@ function excludes1Info(codeSet: CodeSet, code: string): Excludes1Info {
 }
 
 function excludes(info: Excludes1Info, other: string): boolean {
-  return (info.letters & letterBit(other)) !== 0 && info.ranges.some((r) => codeInRange(other, r));
+  if ((info.letters & letterBit(other)) === 0) return false;
+  const key = sortKey(other);
+  return info.ranges.some((r) => keyInRange(key, other, r.firstKey, r.lastKey, r.last));
 }
 
 /** Sets aside the lower-confidence code of each Excludes1 pair (items are ranked best first). */

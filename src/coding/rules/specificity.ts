@@ -6,7 +6,7 @@
  * that gold keeps codes above the leaf.
  */
 import type { CodeSet } from '../../terminology/code-set.ts';
-import type { SeventhCharacter } from '../../terminology/model.ts';
+import type { CodeRecord, SeventhCharacter } from '../../terminology/model.ts';
 import { isStopword, titleTokens } from '../text/note-tokens.ts';
 import { recoded } from './working-code.ts';
 import type { WorkingCode } from './working-code.ts';
@@ -202,21 +202,27 @@ export function mayTradeSibling(codeSet: CodeSet, code: string): boolean {
  * distinguishing words (its axis value: "left", "stage 3", "female") all occur in the sentence, else the
  * default child; an "unspecified" leaf, or one for a side the sentence does not state, is first traded for a
  * stated sibling. Axes come from the child titles, not a hand list. Stops at a billable code, or where only the
- * 7th character remains.
+ * 7th character remains. `rec`: the code's record, when the caller has it.
  */
-export function refineBySentence(codeSet: CodeSet, code: string, words: ReadonlySet<string>): string {
+export function refineBySentence(
+  codeSet: CodeSet,
+  code: string,
+  words: ReadonlySet<string>,
+  rec: CodeRecord | undefined = codeSet.get(code),
+): string {
   let current = code;
-  const rec = codeSet.get(code);
+  let r = rec;
   if (rec?.billable && rec.parent && tradable(codeSet, rec.parent, code, rec.title, words)) {
     current = statedChild(codeSet, rec.parent, words) ?? code;
+    if (current !== code) r = codeSet.get(current);
   }
   for (let guard = 0; guard < 6; guard++) {
-    const r = codeSet.get(current);
     if (!r || r.billable || codeSet.children(current).length === 0) break;
     if (current.length === 6 && seventhsFor(codeSet, current).length > 0) break;
     const next = statedChild(codeSet, current, words) ?? defaultChild(codeSet, current);
     if (!next) break;
     current = next;
+    r = codeSet.get(current);
   }
   return current;
 }
