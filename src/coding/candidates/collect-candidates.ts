@@ -135,7 +135,8 @@ function keyTable(r: CandidateResources): KeyTable {
       neighbourCategory: new Int32Array(r.model?.neighbours.codes.length ?? 0),
       neighbourMinimum: new Float64Array(r.model?.neighbours.codes.length ?? 0),
       neighbourKey: new Int32Array(r.model?.neighbours.codes.length ?? 0),
-      noteOfKey: new Int32Array(1024),
+      // Room for many keys: growing is a path the optimized collection code has not seen.
+      noteOfKey: new Int32Array(1 << 16),
       association: none(r.model?.associations.codes.length ?? 0),
       entry: none(r.dictionary.entries.length),
       note: 0,
@@ -236,10 +237,13 @@ function candidateFor(
   return c;
 }
 
-/** Per category number (candidate-features.ts), the note's neighbour share (zeroed after each note). */
-let categoryScores = new Float64Array(1024);
+/**
+ * Per category number (candidate-features.ts), the note's neighbour share (zeroed after each note). Sized for
+ * every ICD-10-CM and ICD-10-PCS category at once: growing is a path the optimized code has not seen.
+ */
+let categoryScores = new Float64Array(1 << 13);
 /** Per category number, the note's best association of any of its codes (zeroed after each note). */
-let categoryAssociations = new Float64Array(1024);
+let categoryAssociations = new Float64Array(1 << 13);
 
 /** The array at twice the length `count` needs, its values kept (the rest zero). */
 function withRoom(array: Float64Array<ArrayBuffer>, count: number): Float64Array<ArrayBuffer> {
@@ -376,11 +380,14 @@ function namedCategories(
 
 /** Each diagnosis candidate's titleCoverage (title words read once per key). */
 function addTitleCoverages(t: KeyTable, list: Candidate[], tokens: NoteTokens): void {
-  const titles = t.infos.map((info) =>
-    info.system === 'icd10cm' && info.record
-      ? (info.titleWords ??= titleWordIds(info.record.title))
-      : undefined,
-  );
+  // Pushed into an array literal, not mapped: one kind of array whatever the note (see resultOf in code-note.ts).
+  const titles: (Int32Array | undefined)[] = [];
+  for (const info of t.infos)
+    titles.push(
+      info.system === 'icd10cm' && info.record
+        ? (info.titleWords ??= titleWordIds(info.record.title))
+        : undefined,
+    );
   const coverages = titleCoverages(tokens, titles);
   for (let i = 0; i < list.length; i++) list[i]!.titleCoverage = coverages[i]!;
 }

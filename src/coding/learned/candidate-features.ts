@@ -170,7 +170,8 @@ function statsByNumber(codeStats: CodeStats, key: number): StatsByNumber {
   let s = STATS_BY_NUMBER.get(codeStats);
   if (!s) STATS_BY_NUMBER.set(codeStats, (s = { precision: new Float64Array(0), seen: new Int8Array(0) }));
   if (key >= s.seen.length) {
-    const length = Math.max(KEY_NUMBERS.size, key + 1) * 2;
+    // Room for many keys at once: growing is a path the optimized feature code has not seen.
+    const length = Math.max(KEY_NUMBERS.size * 2, key + 1, 1 << 16);
     const precision = new Float64Array(length).fill(NaN);
     precision.set(s.precision);
     const seen = new Int8Array(length).fill(-1);
@@ -227,8 +228,8 @@ function categoryPriors(priors: ReadonlyMap<string, number>): Float64Array {
 }
 
 /** Per category number, the best association and the top prior of a note's candidates (scratch, reset after each note). */
-let bestOfCategory = new Float64Array(1024);
-let topPrior = new Float64Array(1024);
+let bestOfCategory = new Float64Array(1 << 13);
+let topPrior = new Float64Array(1 << 13);
 
 /** Features per candidate: the width of a row. */
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -385,7 +386,7 @@ export function documentFeatures(...args: Parameters<typeof featureRows>): numbe
  * code ("pain" inside "abdominal pain"): the longer phrase usually names what the coder coded. Spans are
  * indexed by their first token, so each mention looks only at the spans that start at or before it.
  */
-function subsumedShares(candidates: readonly Candidate[]): number[] {
+function subsumedShares(candidates: readonly Candidate[]): Float64Array {
   const starting = new Map<number, { last: number; code: string }[]>();
   let longest = 0;
   for (const c of candidates)
@@ -403,7 +404,10 @@ function subsumedShares(candidates: readonly Candidate[]): number[] {
         if (s.code !== code && s.last >= last && s.last - f > last - first) return true;
     return false;
   };
-  return candidates.map((c) => {
+  // A typed array: a list of all-integer shares and one with fractions would differ in kind, and the
+  // optimized feature code met with the other kind would be thrown away.
+  const out = new Float64Array(candidates.length);
+  candidates.forEach((c, i) => {
     let dict = 0;
     let covered = 0;
     for (const m of c.mentions) {
@@ -411,8 +415,9 @@ function subsumedShares(candidates: readonly Candidate[]): number[] {
       dict++;
       if (inside(c.code, m.first, m.last)) covered++;
     }
-    return dict === 0 ? 0 : covered / dict;
+    out[i] = dict === 0 ? 0 : covered / dict;
   });
+  return out;
 }
 
 const DESCENDANT = 1;

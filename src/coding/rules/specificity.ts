@@ -20,15 +20,16 @@ export function seventhsFor(codeSet: CodeSet, code: string): readonly SeventhCha
   if (!cache) SEVENTHS.set(codeSet, (cache = new Map()));
   let defs = cache.get(code);
   if (!defs) {
-    defs = [];
+    // Copied into an array literal, empty or not: one kind of array for the optimized callers (every note).
+    const list: SeventhCharacter[] = [];
     for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
       const own = codeSet.seventhsOf(c);
       if (own.length > 0) {
-        defs = own;
+        for (const d of own) list.push(d);
         break;
       }
     }
-    cache.set(code, defs);
+    cache.set(code, (defs = list));
   }
   return defs;
 }
@@ -81,17 +82,21 @@ function childAxes(codeSet: CodeSet, parent: string): readonly ChildAxis[] {
     // Parenthesised words are nonessential ("stage 4 (severe)"): the note need not say them.
     const essential = (title: string): string => title.replace(/\([^)]*\)/g, ' ');
     const base = new Set(titleTokens(essential(codeSet.get(parent)?.title ?? '')));
-    axes = codeSet.children(parent).map((k) => {
+    // Lists pushed into array literals (not mapped or filtered): one kind of array whether empty or not, so the
+    // optimized walks over them (statedChild, every note) meet no other kind.
+    const list: ChildAxis[] = [];
+    for (const k of codeSet.children(parent)) {
       const tokens = titleTokens(essential(k.title));
-      const own = tokens.filter((t) => !base.has(t) && !isStopword(t));
-      const phrases = tokens.flatMap((t, i) =>
-        /\d/.test(t) && i > 0 && own.includes(t) && !/\d/.test(tokens[i - 1]!)
-          ? [`${tokens[i - 1]} ${t}`]
-          : [],
-      );
-      return { code: k.code, title: k.title, own, phrases };
-    });
-    cache.set(parent, axes);
+      const own: string[] = [];
+      for (const t of tokens) if (!base.has(t) && !isStopword(t)) own.push(t);
+      const phrases: string[] = [];
+      tokens.forEach((t, i) => {
+        if (/\d/.test(t) && i > 0 && own.includes(t) && !/\d/.test(tokens[i - 1]!))
+          phrases.push(`${tokens[i - 1]} ${t}`);
+      });
+      list.push({ code: k.code, title: k.title, own, phrases });
+    }
+    cache.set(parent, (axes = list));
   }
   return axes;
 }

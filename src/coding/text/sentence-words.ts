@@ -49,7 +49,8 @@ export function addSentenceWords(tokens: NoteTokens, at: number, into: Set<strin
     const word = norm[i]!;
     into.add(word);
     if (i > a && hasDigit(word)) into.add(`${norm[i - 1]!} ${word}`);
-    if (word.length === 2) for (const w of eyeSide(tokens, i) ?? []) into.add(w);
+    const side = word.length === 2 ? eyeSide(tokens, i) : undefined;
+    if (side) for (const w of side) into.add(w);
     // "in both eyes", "both kidneys": the titles' "bilateral".
     if (word === 'both') into.add('bilateral');
   }
