@@ -196,92 +196,132 @@ export function ownCounts(doc: TrainingDocument): OwnCounts {
   return { credited: (key, code) => sets.get(code)?.has(key) ?? false };
 }
 
-interface PhraseNode {
-  /** Children by vocabulary id (text/token-vocabulary.ts): a note's tokens carry their ids. */
-  next: Map<number, PhraseNode> | undefined;
-  row: readonly number[] | undefined;
-  key: string;
-  n: number;
-  /** The note (notePhrases call) that last matched the phrase, and its place in that note's list: scratch in place of a Map. */
-  note: number;
-  slot: number;
-}
-
-/** The trie, with the root's children also in an array by word id: every token of a note is looked up there. */
+/**
+ * The model's phrases as a token trie over vocabulary ids (text/token-vocabulary.ts: a note's tokens carry
+ * theirs), built once per model, so a note is matched without building n-grams. Nodes are numbers (0: none)
+ * and live in typed arrays, not objects with a Map of children each: every token of every note walks them,
+ * and objects spread over the heap cost a cache miss per step.
+ */
 interface PhraseIndex {
-  readonly root: PhraseNode;
-  readonly first: (PhraseNode | undefined)[];
+  /** The root's children by word id. */
+  readonly first: Int32Array;
+  /** The other edges: open addressing, (parent, word id, child) side by side; parent 0 in an empty slot. */
+  readonly edges: Int32Array;
+  /** Per node: its phrase's row (undefined: a prefix only), key ("renal colic") and length in tokens. */
+  readonly rows: (readonly number[] | undefined)[];
+  readonly keys: string[];
+  readonly lengths: Int32Array;
+  /** Per node, the note (notePhrases call) that last matched it and its place in that note's list. */
+  readonly noteOf: Int32Array;
+  readonly slotOf: Int32Array;
 }
 
 const INDEXES = new WeakMap<PhraseAssociationData, PhraseIndex>();
 
-/** The model's phrases as a token trie, built once per model, so a note is matched without building n-grams. */
+function edgeSlot(parent: number, word: number, mask: number): number {
+  const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(word + 1, 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** The child of a node below the root on word `word`, or 0. */
+function childOf(ix: PhraseIndex, parent: number, word: number): number {
+  const edges = ix.edges;
+  const mask = edges.length / 3 - 1;
+  for (let s = edgeSlot(parent, word, mask); edges[3 * s] !== 0; s = (s + 1) & mask) {
+    if (edges[3 * s] === parent && edges[3 * s + 1] === word) return edges[3 * s + 2]!;
+  }
+  return 0;
+}
+
 function phraseIndex(data: PhraseAssociationData): PhraseIndex {
   const index = INDEXES.get(data);
   if (index) return index;
-  const root: PhraseNode = { next: undefined, row: undefined, key: '', n: 0, note: 0, slot: 0 };
+  // Nodes as (parent, word) pairs first, numbered from 1 in the order the phrases name them.
+  const children = new Map<string, number>();
+  const rootChildren = new Map<number, number>();
+  const rows: (readonly number[] | undefined)[] = [undefined];
+  const keys: string[] = [''];
+  const lengths: number[] = [0];
+  const edgeList: number[] = [];
   for (const [key, row] of Object.entries(data.ngrams)) {
-    let node = root;
+    let node = 0;
     for (const t of key.split(' ')) {
-      node.next ??= new Map();
       const id = internWord(t);
-      let child = node.next.get(id);
-      if (!child) {
-        child = {
-          next: undefined,
-          row: undefined,
-          key: node.n === 0 ? t : `${node.key} ${t}`,
-          n: node.n + 1,
-          note: 0,
-          slot: 0,
-        };
-        node.next.set(id, child);
+      let child = node === 0 ? rootChildren.get(id) : children.get(`${node} ${id}`);
+      if (child === undefined) {
+        child = rows.length;
+        rows.push(undefined);
+        keys.push(node === 0 ? t : `${keys[node]!} ${t}`);
+        lengths.push(lengths[node]! + 1);
+        if (node === 0) rootChildren.set(id, child);
+        else {
+          children.set(`${node} ${id}`, child);
+          edgeList.push(node, id, child);
+        }
       }
       node = child;
     }
-    node.row = row;
+    rows[node] = row;
   }
-  const first: (PhraseNode | undefined)[] = new Array<PhraseNode | undefined>(vocabularySize()).fill(
-    undefined,
-  );
-  for (const [id, node] of root.next ?? []) first[id] = node;
-  INDEXES.set(data, { root, first });
-  return { root, first };
+  const first = new Int32Array(vocabularySize());
+  for (const [id, node] of rootChildren) first[id] = node;
+  // At most a quarter full: probes stay short.
+  let slots = 16;
+  while (slots < (edgeList.length / 3) * 4) slots *= 2;
+  const edges = new Int32Array(slots * 3);
+  for (let e = 0; e < edgeList.length; e += 3) {
+    let s = edgeSlot(edgeList[e]!, edgeList[e + 1]!, slots - 1);
+    while (edges[3 * s] !== 0) s = (s + 1) & (slots - 1);
+    edges[3 * s] = edgeList[e]!;
+    edges[3 * s + 1] = edgeList[e + 1]!;
+    edges[3 * s + 2] = edgeList[e + 2]!;
+  }
+  const ix: PhraseIndex = {
+    first,
+    edges,
+    rows,
+    keys,
+    lengths: Int32Array.from(lengths),
+    noteOf: new Int32Array(rows.length),
+    slotOf: new Int32Array(rows.length),
+  };
+  INDEXES.set(data, ix);
+  return ix;
 }
 
 let noteNumber = 0;
 
-/** Per token position and length - 1, the model phrase starting there in the current note (notePhrases). */
-let phraseAt: (PhraseNode | undefined)[] = [];
+/** Per token position and length - 1, the model phrase (node) starting there in the current note (notePhrases). */
+let phraseAt = new Int32Array(0);
 let phraseAtNote = new Int32Array(0);
 
 /**
- * The model phrases present in a note, in order of first occurrence; `occurrences` receives, in the same
- * order, the first token of each phrase's every occurrence.
+ * The model phrases (nodes of the index) present in a note, in order of first occurrence; `occurrences`
+ * receives, in the same order, the first token of each phrase's every occurrence.
  */
-function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrences: number[][]): PhraseNode[] {
-  const { first } = phraseIndex(data);
+function notePhrases(ix: PhraseIndex, tokens: NoteTokens, occurrences: number[][]): number[] {
+  const { first, rows, lengths, noteOf, slotOf } = ix;
   const { sentence } = tokens;
   const ids = tokenIds(tokens);
   const note = ++noteNumber;
-  const out: PhraseNode[] = [];
+  const out: number[] = [];
   if (phraseAtNote.length < ids.length * MAX_NGRAM) {
     phraseAtNote = new Int32Array(ids.length * MAX_NGRAM * 2);
-    phraseAt = new Array<PhraseNode | undefined>(phraseAtNote.length).fill(undefined);
+    phraseAt = new Int32Array(phraseAtNote.length);
   }
   for (let i = 0; i < ids.length; i++) {
     if (ids[i]! < STOPWORD_IDS || ids[i]! >= first.length) continue; // a stopword, or a word no phrase has
-    let node: PhraseNode | undefined;
+    let node = 0;
     for (let j = i; j < i + MAX_NGRAM && j < ids.length && sentence[j] === sentence[i]; j++) {
-      node = j === i ? first[ids[j]!] : ids[j]! < 0 ? undefined : node!.next?.get(ids[j]!);
-      if (!node) break;
-      if (!node.row || ids[j]! < STOPWORD_IDS) continue;
-      phraseAt[i * MAX_NGRAM + node.n - 1] = node;
-      phraseAtNote[i * MAX_NGRAM + node.n - 1] = note;
-      if (node.note === note) occurrences[node.slot]!.push(i);
+      node = j === i ? first[ids[j]!]! : ids[j]! < 0 ? 0 : childOf(ix, node, ids[j]!);
+      if (node === 0) break;
+      if (rows[node] === undefined || ids[j]! < STOPWORD_IDS) continue;
+      phraseAt[i * MAX_NGRAM + lengths[node]! - 1] = node;
+      phraseAtNote[i * MAX_NGRAM + lengths[node]! - 1] = note;
+      if (noteOf[node] === note) occurrences[slotOf[node]!]!.push(i);
       else {
-        node.note = note;
-        node.slot = out.length;
+        noteOf[node] = note;
+        slotOf[node] = out.length;
         out.push(node);
         occurrences.push([i]);
       }
@@ -294,16 +334,28 @@ function notePhrases(data: PhraseAssociationData, tokens: NoteTokens, occurrence
  * P(code | phrase) of the (code, count) pair at `i` in a phrase's row: co / (df + 1), without the document's
  * own counts when it was part of training (leave-one-out); 0 when nothing is left.
  */
-function pairProbability(data: PhraseAssociationData, node: PhraseNode, i: number, own?: OwnCounts): number {
-  const row = node.row!;
-  const co = row[i + 1]! - (own?.credited(node.key, data.codes[row[i]!]!) ? 1 : 0);
+function pairProbability(
+  data: PhraseAssociationData,
+  ix: PhraseIndex,
+  node: number,
+  i: number,
+  own?: OwnCounts,
+): number {
+  const row = ix.rows[node]!;
+  const co = row[i + 1]! - (own?.credited(ix.keys[node]!, data.codes[row[i]!]!) ? 1 : 0);
   return co <= 0 ? 0 : co / (row[0]! - (own ? 1 : 0) + 1);
 }
 
 /** P(code `id` | phrase) from one phrase's row (pairProbability), 0 when the row does not name the code. */
-function rowProbability(data: PhraseAssociationData, node: PhraseNode, id: number, own?: OwnCounts): number {
-  const row = node.row!;
-  for (let i = 1; i < row.length; i += 2) if (row[i] === id) return pairProbability(data, node, i, own);
+function rowProbability(
+  data: PhraseAssociationData,
+  ix: PhraseIndex,
+  node: number,
+  id: number,
+  own?: OwnCounts,
+): number {
+  const row = ix.rows[node]!;
+  for (let i = 1; i < row.length; i += 2) if (row[i] === id) return pairProbability(data, ix, node, i, own);
   return 0;
 }
 
@@ -322,6 +374,7 @@ interface SpecificReadings {
  */
 function specificAssociation(
   data: PhraseAssociationData,
+  ix: PhraseIndex,
   id: number,
   n: number,
   best: number,
@@ -343,7 +396,7 @@ function specificAssociation(
         const slot = start * MAX_NGRAM + length - 1;
         if (phraseAtNote[slot] !== note) continue;
         found = true;
-        top = Math.max(top, rowProbability(data, phraseAt[slot]!, id, own));
+        top = Math.max(top, rowProbability(data, ix, phraseAt[slot]!, id, own));
       }
       if (found) {
         p = top;
@@ -362,7 +415,8 @@ interface Scratch {
   readonly best: Float64Array;
   readonly sum: Float64Array;
   readonly support: Int32Array;
-  readonly bestNode: (PhraseNode | undefined)[];
+  /** The node of the best phrase (0: none yet). */
+  readonly bestNode: Int32Array;
   readonly bestOcc: (number[] | undefined)[];
   readonly bestDf: Int32Array;
 }
@@ -377,7 +431,7 @@ function scratchOf(data: PhraseAssociationData): Scratch {
       best: new Float64Array(n),
       sum: new Float64Array(n),
       support: new Int32Array(n),
-      bestNode: new Array<PhraseNode | undefined>(n),
+      bestNode: new Int32Array(n),
       bestOcc: new Array<number[] | undefined>(n),
       bestDf: new Int32Array(n),
     };
@@ -414,21 +468,22 @@ export function associateByIndex(
   const s = scratchOf(data);
   const touched: number[] = [];
   const phraseOccurrences: number[][] = [];
-  const phrases = notePhrases(data, tokens, phraseOccurrences);
+  const ix = phraseIndex(data);
+  const phrases = notePhrases(ix, tokens, phraseOccurrences);
   for (let k = 0; k < phrases.length; k++) {
     const node = phrases[k]!;
     const occurrences = phraseOccurrences[k]!;
-    const row = node.row!;
+    const row = ix.rows[node]!;
     const df = row[0]! - (own ? 1 : 0);
     for (let i = 1; i < row.length; i += 2) {
       const id = row[i]!;
-      const p = pairProbability(data, node, i, own);
+      const p = pairProbability(data, ix, node, i, own);
       if (p === 0) continue;
       if (s.support[id] === 0) touched.push(id);
       s.sum[id]! += p;
       s.support[id]!++;
-      const prev = s.bestNode[id];
-      if (p > s.best[id]! || (p === s.best[id] && prev !== undefined && node.n > prev.n)) {
+      const prev = s.bestNode[id]!;
+      if (p > s.best[id]! || (p === s.best[id] && prev !== 0 && ix.lengths[node]! > ix.lengths[prev]!)) {
         s.best[id] = p;
         s.bestNode[id] = node;
         s.bestOcc[id] = occurrences;
@@ -441,7 +496,8 @@ export function associateByIndex(
   for (const id of touched) {
     if (s.best[id]! >= minBest) {
       const occurrences = s.bestOcc[id]!;
-      const specific = specificAssociation(data, id, s.bestNode[id]!.n, s.best[id]!, occurrences, own);
+      const n = ix.lengths[s.bestNode[id]!]!;
+      const specific = specificAssociation(data, ix, id, n, s.best[id]!, occurrences, own);
       ids.push(id);
       evidence.push({
         code: data.codes[id]!,
@@ -450,7 +506,7 @@ export function associateByIndex(
         support: s.support[id]!,
         first: occurrences[0]!,
         occurrences,
-        n: s.bestNode[id]!.n,
+        n,
         bestDf: s.bestDf[id]!,
         specific: specific.most,
         specificMin: specific.least,
@@ -460,7 +516,7 @@ export function associateByIndex(
     s.best[id] = 0;
     s.sum[id] = 0;
     s.support[id] = 0;
-    s.bestNode[id] = undefined;
+    s.bestNode[id] = 0;
     s.bestOcc[id] = undefined;
   }
   return { ids, evidence };
