@@ -32,8 +32,16 @@ export function applyAssertions(items: readonly WorkingCode[], setting: Setting)
       out.kept.push(item);
       continue;
     }
-    const blocks = item.mentions.map((m) => mentionBlock(m, setting));
-    if (blocks.some((b) => b === undefined)) {
+    // The first mention's block, and whether any mention is unblocked (a loop, no list of blocks: mention lists
+    // come in more than one array kind, and this runs for every code of every note).
+    let reason: NotCodedReason | undefined;
+    let unblocked = false;
+    for (let k = 0; k < item.mentions.length && !unblocked; k++) {
+      const block = mentionBlock(item.mentions[k]!, setting);
+      if (k === 0) reason = block;
+      unblocked = block === undefined;
+    }
+    if (unblocked) {
       const uncertain = setting === 'inpatient' && item.mentions.some((m) => m.flags.uncertain);
       out.kept.push(
         uncertain
@@ -49,9 +57,8 @@ export function applyAssertions(items: readonly WorkingCode[], setting: Setting)
       );
       continue;
     }
-    const reason = blocks[0]!;
     const detail = reason === 'uncertain-outpatient' ? 'IV.H uncertain diagnosis, outpatient' : undefined;
-    out.setAside.push(setAsideItem(item, reason, detail));
+    out.setAside.push(setAsideItem(item, reason!, detail));
   }
   return out;
 }

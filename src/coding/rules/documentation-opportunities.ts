@@ -19,8 +19,11 @@ const GENERIC = new Set([
   'classified',
 ]);
 
+/** Pushed into an array literal (not filtered): one array kind for the every-note check in documentationOpportunity. */
 function distinguishing(sibling: string, base: ReadonlySet<string>): string[] {
-  return titleTokens(sibling).filter((t) => !base.has(t) && !isStopword(t) && !GENERIC.has(t));
+  const out: string[] = [];
+  for (const t of titleTokens(sibling)) if (!base.has(t) && !isStopword(t) && !GENERIC.has(t)) out.push(t);
+  return out;
 }
 
 /** What a code's siblings say, independent of the note: their axis values, the axis, the query. */
@@ -47,11 +50,12 @@ function computeSiblingAxis(codeSet: CodeSet, code: string): SiblingAxis | undef
   const rec = codeSet.get(code);
   if (!rec?.parent || !/unspecified/i.test(rec.title)) return undefined;
   const base = new Set(titleTokens(rec.title));
-  const values = codeSet
-    .children(rec.parent)
-    .filter((s) => s.code !== code && !/unspecified/i.test(s.title) && !/^other\b/i.test(s.title))
-    .map((s) => distinguishing(s.title, base))
-    .filter((v) => v.length > 0 && v.length <= 6);
+  const values: string[][] = [];
+  for (const s of codeSet.children(rec.parent)) {
+    if (s.code === code || /unspecified/i.test(s.title) || /^other\b/i.test(s.title)) continue;
+    const v = distinguishing(s.title, base);
+    if (v.length > 0 && v.length <= 6) values.push(v);
+  }
   if (values.length < 2) return undefined;
   const counts = new Map<string, number>();
   for (const v of values) for (const t of new Set(v)) counts.set(t, (counts.get(t) ?? 0) + 1);

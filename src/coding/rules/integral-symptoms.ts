@@ -16,7 +16,13 @@ export function dropIntegralSymptoms(items: readonly WorkingCode[], tokens: Note
     (i) => i.system === 'icd10cm' && !i.code.startsWith('R') && !i.code.startsWith('Z'),
   );
   const out: RuleOutcome = { kept: [], setAside: [] };
-  const definitiveSentences = definitive.map((d) => [...sentences(tokens, d)]);
+  // Sentence lists pushed into array literals (not spread): one array kind, whatever the note.
+  const definitiveSentences: number[][] = [];
+  for (const d of definitive) {
+    const list: number[] = [];
+    for (const s of sentences(tokens, d)) list.push(s);
+    definitiveSentences.push(list);
+  }
   for (const item of items) {
     if (item.system !== 'icd10cm' || !item.code.startsWith('R')) {
       out.kept.push(item);
