@@ -34,6 +34,13 @@ export function hashStep(h: number, code: number): number {
 let slots = new Int32Array(2 << 12);
 /** Hash of each word by id, in a typed array: most hashes are beyond a small integer, boxed in a plain array. */
 let HASHES = new Int32Array(1 << 11);
+/**
+ * The words' characters end to end (word `id` at CHAR_START[id] up to CHAR_START[id + 1]): a note's token is
+ * compared with its word here, side by side with the other words, not in a string object somewhere on the heap
+ * (a cache miss per token).
+ */
+let CHARS = new Uint16Array(1 << 14);
+let CHAR_START = new Int32Array(1 << 11);
 
 function place(id: number): void {
   const mask = (slots.length >> 1) - 1;
@@ -58,6 +65,19 @@ export function internWord(word: string): number {
       HASHES = bigger;
     }
     HASHES[id] = h;
+    if (id + 1 >= CHAR_START.length) {
+      const bigger = new Int32Array(CHAR_START.length * 2);
+      bigger.set(CHAR_START);
+      CHAR_START = bigger;
+    }
+    const at = CHAR_START[id]!;
+    if (at + word.length > CHARS.length) {
+      const bigger = new Uint16Array(Math.max(CHARS.length * 2, at + word.length));
+      bigger.set(CHARS);
+      CHARS = bigger;
+    }
+    for (let k = 0; k < word.length; k++) CHARS[at + k] = word.charCodeAt(k);
+    CHAR_START[id + 1] = at + word.length;
     if (WORDS.length * 4 > slots.length) {
       slots = new Int32Array(slots.length * 2);
       for (let w = 0; w < WORDS.length; w++) place(w);
@@ -79,11 +99,12 @@ export function spelledWordId(h: number, text: string, start: number, length: nu
   const total = tail < 0 ? length : length + 1;
   for (let s = h & mask; slots[2 * s] !== 0; s = (s + 1) & mask) {
     if (slots[2 * s + 1] !== h) continue;
-    const word = WORDS[slots[2 * s]! - 1]!;
-    if (word.length !== total) continue;
+    const id = slots[2 * s]! - 1;
+    const at = CHAR_START[id]!;
+    if (CHAR_START[id + 1]! - at !== total) continue;
     let k = 0;
-    while (k < length && word.charCodeAt(k) === lower(text.charCodeAt(start + k))) k++;
-    if (k === length && (tail < 0 || word.charCodeAt(k) === tail)) return slots[2 * s]! - 1;
+    while (k < length && CHARS[at + k] === lower(text.charCodeAt(start + k))) k++;
+    if (k === length && (tail < 0 || CHARS[at + k] === tail)) return id;
   }
   return -1;
 }
