@@ -35,6 +35,7 @@ import type { RuleOutcome, SetAside, WorkingCode } from './rules/working-code.ts
 import { detectSections, sectionAt } from '../nlp/index.ts';
 import type { Section } from '../nlp/index.ts';
 import { LazyWordSet } from './text/lazy-word-set.ts';
+import { NoteWordSet } from './text/note-word-set.ts';
 import { tokenizeNote } from './text/note-tokens.ts';
 import { addSentenceWords } from './text/sentence-words.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
@@ -282,7 +283,7 @@ export function codeNote(engine: CodingEngine, text: string, context: EncounterC
     tokens,
     sections: detectSections(text).sections,
     assertion: engine.resources.assertion(tokens),
-    noteWords: new LazyWordSet(() => new Set(tokens.norm)),
+    noteWords: new NoteWordSet(tokens),
   };
   const candidates = collectCandidates(engine.resources, tokens, undefined, view.assertion);
   const strongAt = (token: number): boolean =>

@@ -25,13 +25,22 @@ function overlaps(a: CandidateMention, b: CandidateMention): boolean {
  */
 function subsumes(a: WorkingCode, b: WorkingCode, aFirst: boolean): boolean {
   if (a === b || a.system !== 'icd10cm' || b.system !== 'icd10cm' || b.mentions.length === 0) return false;
-  // A loose match's span is the stretch its words sit in, not a phrase: it contains no other code's words.
-  const phrases = a.mentions.filter((o) => !o.loose);
+  // One chapter (same first letter), siblings included: every note asks this of every pair of its codes, and
+  // most pairs differ here.
+  if (a.code.charCodeAt(0) !== b.code.charCodeAt(0)) return false;
   const siblings = a.code.length === b.code.length && a.code.slice(0, -1) === b.code.slice(0, -1);
-  if (siblings && aFirst && b.mentions.some((m) => phrases.some((o) => overlaps(m, o)))) return true;
-  // One chapter (same first letter): a phrase inside a longer phrase of another code is that code's.
-  if (a.code[0] !== b.code[0]) return false;
-  return b.mentions.every((m) => phrases.some((o) => within(m, o, !aFirst)));
+  if (siblings && aFirst && b.mentions.some((m) => inPhrase(a, (o) => overlaps(m, o)))) return true;
+  // A phrase inside a longer phrase of another code is that code's.
+  return b.mentions.every((m) => inPhrase(a, (o) => within(m, o, !aFirst)));
+}
+
+/**
+ * Whether one of a code's phrases (its mentions but the loose ones: a loose match's span is the stretch its
+ * words sit in, not a phrase, and contains no other code's words) passes `test`.
+ */
+function inPhrase(a: WorkingCode, test: (phrase: CandidateMention) => boolean): boolean {
+  for (const o of a.mentions) if (!o.loose && test(o)) return true;
+  return false;
 }
 
 /**
