@@ -122,7 +122,7 @@ const CATEGORY_NUMBERS = new Map<string, number>();
 let categoryOfKey = new Int32Array(1024);
 
 /** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
-export function keyCategory(key: string): string {
+function keyCategory(key: string): string {
   return key.slice(0, key.indexOf('|') + 4);
 }
 
@@ -232,7 +232,7 @@ let bestOfCategory = new Float64Array(1 << 13);
 let topPrior = new Float64Array(1 << 13);
 
 /** Features per candidate: the width of a row. */
-export const FEATURE_COUNT = FEATURE_NAMES.length;
+const FEATURE_COUNT = FEATURE_NAMES.length;
 
 /** featureRows's rows, reused from note to note (more made when a note has more candidates). */
 const ROWS: number[][] = [];
