@@ -22,6 +22,8 @@ describe('the README example note', { skip: !hasSharedData() && 'shared data not
     // Diabetes with CKD (I.A.15), hypertension with heart disease and CKD (I.C.9.a.3), the heart failure's
     // type and acuity, the CKD stage, insulin (Z79.4).
     for (const code of ['E1122', 'I130', 'I5023', 'N1832', 'Z794']) assert.ok(coded.includes(code), code);
+    // Each code once: the learned phrase "chronic kidney disease" proposes E11.22 too.
+    assert.deepEqual(coded, [...new Set(coded)]);
     const reasons = new Map(r.notCoded.map((n) => [n.code, n.reason]));
     assert.equal(reasons.get('J189'), 'uncertain-outpatient');
     assert.equal(reasons.get('R079'), 'negated');

@@ -20,3 +20,12 @@ describe('hypertension combinations (I.C.9.a)', () => {
     assert.deepEqual(r.kept.map((k) => k.code).sort(), ['I129', 'N1832']);
   });
 });
+
+describe('diabetes with chronic kidney disease (I.A.15)', () => {
+  it('E11.9 and N18.32 become E11.22 + N18.32, and an E11.22 proposed on its own is not listed twice', () => {
+    const r = applyCombinations([coded('E119', 0), coded('N1832', 1), coded('E1122', 2)], () => true);
+    assert.deepEqual(r.kept.map((k) => k.code).sort(), ['E1122', 'N1832']);
+    assert.equal(r.kept.find((k) => k.code === 'E1122')!.source, 'combination of E119 + N1832');
+    assert.deepEqual(r.setAside.map((s) => s.item.code).sort(), ['E1122', 'E119']);
+  });
+});

@@ -92,6 +92,15 @@ export function applyCombinations(
       kept = kept.filter((i) => i !== part);
       setAside.push(setAsideItem(part, 'combined', `contained in ${r.code} (${r.guideline})`));
     }
+    // The combination code proposed on its own as well (a learned phrase for E11.22): one code, listed once.
+    for (const same of kept.filter(
+      (i) => i !== combined && i.system === combined.system && i.code === r.code,
+    )) {
+      kept = kept.filter((i) => i !== same);
+      setAside.push(
+        setAsideItem(same, 'combined', `coded once, as the combination ${r.code} (${r.guideline})`),
+      );
+    }
   }
   return { kept, setAside };
 }
