@@ -85,6 +85,12 @@ interface KeyInfo {
   readonly system: CandidateSystem;
   readonly code: string;
   readonly record: CodeRecord | undefined;
+  /**
+   * Whether the code is in the release, and billable there: read off the record once, so a candidate is made
+   * from the info alone (records are spread over the heap, a cache miss each).
+   */
+  readonly known: boolean;
+  readonly billable: boolean;
   readonly prior: number;
   /** Index in the model's neighbour codes (-1: none). */
   readonly neighbourCode: number;
@@ -174,12 +180,15 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
       bigger.set(t.noteOfKey);
       t.noteOfKey = bigger;
     }
+    const record = (system === 'icd10cm' ? r.cm : r.pcs)?.get(code);
     info = {
       key,
       keyNumber: number,
       system,
       code,
-      record: (system === 'icd10cm' ? r.cm : r.pcs)?.get(code),
+      record,
+      known: !!record,
+      billable: !!record?.billable,
       prior: r.priors.get(key) ?? 0,
       neighbourCode,
       category: categoryNumber(number),
@@ -211,7 +220,6 @@ function candidateFor(
   loo: LeaveOneOut | undefined,
 ): Candidate {
   if (info.note === t.note) return info.candidate!;
-  const rec = info.record;
   const c: Candidate = {
     code: info.code,
     system: info.system,
@@ -225,8 +233,8 @@ function candidateFor(
     titleCoverage: 0,
     mentions: [],
     prior: info.prior - (loo?.gold.has(info.key) ? 1 : 0),
-    known: !!rec,
-    billable: !!rec?.billable,
+    known: info.known,
+    billable: info.billable,
     refined: false,
   };
   info.note = t.note;
