@@ -11,8 +11,8 @@ import type { CodingModel } from '../learned/coding-model.ts';
 import { splitModelCode } from '../learned/coding-model.ts';
 import { centroidSimilaritiesOf } from '../learned/code-centroids.ts';
 import { noteVector, tallyNeighbours } from '../learned/document-neighbours.ts';
-import { associateByIndex } from '../learned/phrase-associations.ts';
-import type { AssociationEvidence, OwnCounts } from '../learned/phrase-associations.ts';
+import { associationScores } from '../learned/phrase-associations.ts';
+import type { OwnCounts } from '../learned/phrase-associations.ts';
 import type { CodeDictionary } from '../matcher/code-dictionary.ts';
 import type { NoteTokens } from '../text/note-tokens.ts';
 import { matchTables } from '../matcher/table-matcher.ts';
@@ -373,15 +373,15 @@ function addProcedures(
 function namedCategories(
   r: CandidateResources,
   t: KeyTable,
+  codes: readonly string[],
   ids: readonly number[],
-  evidence: readonly AssociationEvidence[],
+  best: readonly number[],
 ): Set<number> {
   const named = new Set<number>();
   for (const info of t.infos) if (info.system === 'icd10cm') named.add(info.category);
   for (let i = 0; i < ids.length; i++) {
-    const ev = evidence[i]!;
-    const info = (t.association[ids[i]!] ??= infoOf(r, t, ev.code));
-    if (info.system === 'icd10cm' && ev.best >= MIN_ASSOCIATION.icd10cm) named.add(info.category);
+    const info = (t.association[ids[i]!] ??= infoOf(r, t, codes[ids[i]!]!));
+    if (info.system === 'icd10cm' && best[i]! >= MIN_ASSOCIATION.icd10cm) named.add(info.category);
   }
   return named;
 }
@@ -460,20 +460,22 @@ export function collectCandidates(
   const associatedCategories: number[] = [];
   if (r.model) {
     // Weak associations alone (every phrase of the note votes for many codes) are not worth ranking.
-    const { ids, evidence } = associateByIndex(r.model.associations, tokens, loo?.own, MIN_ANY_ASSOCIATION);
-    const named = namedCategories(r, t, ids, evidence);
+    // Their evidence is read only for the codes that become candidates (scores.evidence).
+    const scores = associationScores(r.model.associations, tokens, loo?.own, MIN_ANY_ASSOCIATION);
+    const { ids, best } = scores;
+    const named = namedCategories(r, t, r.model.associations.codes, ids, best);
     for (let i = 0; i < ids.length; i++) {
       const category = t.association[ids[i]!]!.category;
       if (categoryAssociations[category] === 0) associatedCategories.push(category);
-      categoryAssociations[category] = Math.max(categoryAssociations[category]!, evidence[i]!.best);
+      categoryAssociations[category] = Math.max(categoryAssociations[category]!, best[i]!);
     }
     for (let i = 0; i < ids.length; i++) {
-      const ev = evidence[i]!;
       const info = t.association[ids[i]!]!;
-      if (ev.best < MIN_ASSOCIATION[info.system]) {
-        if (info.system !== 'icd10cm' || ev.best < MIN_SIBLING_ASSOCIATION) continue;
+      if (best[i]! < MIN_ASSOCIATION[info.system]) {
+        if (info.system !== 'icd10cm' || best[i]! < MIN_SIBLING_ASSOCIATION) continue;
         if (!named.has(info.category)) continue;
       }
+      const ev = scores.evidence(i);
       const c = candidateFor(t, list, info, loo);
       c.association = ev;
       for (let k = 0; k < ev.occurrences.length && k < MAX_MENTIONS; k++) {

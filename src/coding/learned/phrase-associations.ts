@@ -419,6 +419,8 @@ interface Scratch {
   readonly bestNode: Int32Array;
   readonly bestOcc: (number[] | undefined)[];
   readonly bestDf: Int32Array;
+  /** The codes the last note supported (their sums are cleared when the next note is scored). */
+  readonly touched: number[];
 }
 
 const SCRATCH = new WeakMap<PhraseAssociationData, Scratch>();
@@ -434,6 +436,7 @@ function scratchOf(data: PhraseAssociationData): Scratch {
       bestNode: new Int32Array(n),
       bestOcc: new Array<number[] | undefined>(n),
       bestDf: new Int32Array(n),
+      touched: [],
     };
     SCRATCH.set(data, s);
   }
@@ -456,17 +459,40 @@ export function associate(
 }
 
 /**
- * associate's evidence as a list, with each code's index in `data.codes` (`ids`, same order): the engine
- * keeps what it knows of a code by that index, so it needs no string lookup.
+ * A note's associations before their evidence is read: the codes whose best P(code | phrase) reaches the
+ * minimum, in order of first support, with that best. The evidence of one (its sums, phrase, occurrences and
+ * specific readings) is read on demand: most codes a note supports never become candidates. Valid until the
+ * next associationScores call (the sums live in per-model scratch arrays, and the specific readings read the
+ * phrase starts notePhrases recorded for this note).
  */
-export function associateByIndex(
+export interface AssociationScores {
+  /** Indexes into `data.codes`. */
+  readonly ids: readonly number[];
+  readonly best: readonly number[];
+  evidence(k: number): AssociationEvidence;
+}
+
+/**
+ * The codes of a document whose best P(code | phrase) reaches `minBest` (associationScores). With `own` (when
+ * the document was part of training) its own contribution is removed.
+ */
+export function associationScores(
   data: PhraseAssociationData,
   tokens: NoteTokens,
   own?: OwnCounts,
   minBest = 0,
-): { readonly ids: readonly number[]; readonly evidence: readonly AssociationEvidence[] } {
+): AssociationScores {
   const s = scratchOf(data);
-  const touched: number[] = [];
+  // The previous note's sums are cleared now, not when it was scored: its evidence may be read after.
+  for (const id of s.touched) {
+    s.best[id] = 0;
+    s.sum[id] = 0;
+    s.support[id] = 0;
+    s.bestNode[id] = 0;
+    s.bestOcc[id] = undefined;
+  }
+  s.touched.length = 0;
+  const touched = s.touched;
   const phraseOccurrences: number[][] = [];
   const ix = phraseIndex(data);
   const phrases = notePhrases(ix, tokens, phraseOccurrences);
@@ -492,32 +518,46 @@ export function associateByIndex(
     }
   }
   const ids: number[] = [];
-  const evidence: AssociationEvidence[] = [];
+  const best: number[] = [];
   for (const id of touched) {
-    if (s.best[id]! >= minBest) {
-      const occurrences = s.bestOcc[id]!;
-      const n = ix.lengths[s.bestNode[id]!]!;
-      const specific = specificAssociation(data, ix, id, n, s.best[id]!, occurrences, own);
-      ids.push(id);
-      evidence.push({
-        code: data.codes[id]!,
-        best: s.best[id]!,
-        sum: s.sum[id]!,
-        support: s.support[id]!,
-        first: occurrences[0]!,
-        occurrences,
-        n,
-        bestDf: s.bestDf[id]!,
-        specific: specific.most,
-        specificMin: specific.least,
-        specificMean: specific.mean,
-      });
-    }
-    s.best[id] = 0;
-    s.sum[id] = 0;
-    s.support[id] = 0;
-    s.bestNode[id] = 0;
-    s.bestOcc[id] = undefined;
+    if (s.best[id]! < minBest) continue;
+    ids.push(id);
+    best.push(s.best[id]!);
   }
-  return { ids, evidence };
+  const evidence = (k: number): AssociationEvidence => {
+    const id = ids[k]!;
+    const occurrences = s.bestOcc[id]!;
+    const n = ix.lengths[s.bestNode[id]!]!;
+    const specific = specificAssociation(data, ix, id, n, s.best[id]!, occurrences, own);
+    return {
+      code: data.codes[id]!,
+      best: s.best[id]!,
+      sum: s.sum[id]!,
+      support: s.support[id]!,
+      first: occurrences[0]!,
+      occurrences,
+      n,
+      bestDf: s.bestDf[id]!,
+      specific: specific.most,
+      specificMin: specific.least,
+      specificMean: specific.mean,
+    };
+  };
+  return { ids, best, evidence };
+}
+
+/**
+ * associationScores with every code's evidence, as a list with each code's index in `data.codes` (`ids`, same
+ * order).
+ */
+export function associateByIndex(
+  data: PhraseAssociationData,
+  tokens: NoteTokens,
+  own?: OwnCounts,
+  minBest = 0,
+): { readonly ids: readonly number[]; readonly evidence: readonly AssociationEvidence[] } {
+  const scores = associationScores(data, tokens, own, minBest);
+  const evidence: AssociationEvidence[] = [];
+  for (let k = 0; k < scores.ids.length; k++) evidence.push(scores.evidence(k));
+  return { ids: scores.ids, evidence };
 }
