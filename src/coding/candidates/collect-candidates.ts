@@ -172,9 +172,13 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
         ? pcsFormOf(r.model?.pcsForms ?? {}, split.code, (full) => r.pcs?.get(full) !== undefined)
         : split.code;
     const number = keyNumber(key);
-    // A new key may bring a new category, in the middle of a note: the scratch arrays keep their values.
-    categoryScores = withRoom(categoryScores, categoryCount());
-    categoryAssociations = withRoom(categoryAssociations, categoryCount());
+    // A new key may bring a new category, in the middle of a note: the scratch arrays keep their values. They
+    // are assigned only when they grow: V8 treats a module variable never assigned again as a constant in
+    // optimized code, and the first assignment, even of the same array, throws that code away.
+    if (categoryScores.length < categoryCount()) {
+      categoryScores = withRoom(categoryScores, categoryCount());
+      categoryAssociations = withRoom(categoryAssociations, categoryCount());
+    }
     if (number >= t.noteOfKey.length) {
       const bigger = new Int32Array(2 * number);
       bigger.set(t.noteOfKey);

@@ -34,11 +34,14 @@ export function titleWordIds(title: string): Int32Array {
  * per sentence); per sentence, the title words found there.
  */
 let noteNumber = 0;
-let wantedBy = new Int32Array(1024);
-let lastOccurrence = new Int32Array(1024);
-let occurrenceSentence = new Int32Array(1024);
-let previousOccurrence = new Int32Array(1024);
-let found = new Int32Array(256);
+// Sized for the vocabulary and for notes of many thousand tokens from the start: V8 treats a module variable
+// never assigned again as a constant in optimized code, and the first assignment (a longer note) throws that
+// code away.
+let wantedBy = new Int32Array(1 << 16);
+let lastOccurrence = new Int32Array(1 << 16);
+let occurrenceSentence = new Int32Array(1 << 14);
+let previousOccurrence = new Int32Array(1 << 14);
+let found = new Int32Array(1 << 12);
 const touched: number[] = [];
 
 /**

@@ -119,7 +119,9 @@ export function codePrecision(positives: number, candidacies: number, base: numb
  */
 const KEY_NUMBERS = new Map<string, number>();
 const CATEGORY_NUMBERS = new Map<string, number>();
-let categoryOfKey = new Int32Array(1024);
+// Room for many keys from the start: a module variable assigned again costs its optimized readers a
+// recompilation.
+let categoryOfKey = new Int32Array(1 << 16);
 
 /** "icd10cm|R52" of "icd10cm|R529": the system and the first three characters of the code. */
 function keyCategory(key: string): string {

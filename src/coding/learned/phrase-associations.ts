@@ -292,8 +292,10 @@ function phraseIndex(data: PhraseAssociationData): PhraseIndex {
 let noteNumber = 0;
 
 /** Per token position and length - 1, the model phrase (node) starting there in the current note (notePhrases). */
-let phraseAt = new Int32Array(0);
-let phraseAtNote = new Int32Array(0);
+// Sized for notes of some 8,000 tokens from the start: a module variable assigned again costs its optimized
+// readers a recompilation.
+let phraseAt = new Int32Array(MAX_NGRAM << 13);
+let phraseAtNote = new Int32Array(MAX_NGRAM << 13);
 
 /**
  * The model phrases (nodes of the index) present in a note, in order of first occurrence; `occurrences`
