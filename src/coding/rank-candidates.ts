@@ -4,7 +4,7 @@
  */
 import type { CandidateResources } from './candidates/collect-candidates.ts';
 import type { CodingProfile } from './coding-result.ts';
-import type { Candidate } from './learned/candidate-features.ts';
+import type { Candidate, CandidateMention } from './learned/candidate-features.ts';
 import { featureRows, precisionFromStats, seenInTraining } from './learned/candidate-features.ts';
 import { rerankerConfidence } from './learned/reranker-confidence.ts';
 import type { NoteTokens } from './text/note-tokens.ts';
@@ -15,20 +15,23 @@ export interface RankedCandidate {
   readonly accepted: boolean;
 }
 
-/** The dictionary's own confidence in a match: its longest phrase (in tokens), and whether one came from the index. */
-function phraseConfidence(longest: number, fromIndex: boolean): number {
-  return Math.min(0.9, 0.35 + 0.15 * longest + (fromIndex ? 0.1 : 0));
-}
-
-function fallbackConfidence(c: Candidate): number {
+/**
+ * The dictionary's own confidence in a candidate, from its contiguous dictionary mentions that `accept` takes:
+ * the longer the longest phrase the surer, an index phrase a little surer (0 without such a mention).
+ */
+function matchConfidence(c: Candidate, accept: (m: CandidateMention) => boolean): number {
   let longest = 0;
   let fromIndex = false;
   for (const m of c.mentions) {
-    if (!m.entry || m.loose) continue;
+    if (!m.entry || m.loose || !accept(m)) continue;
     longest = Math.max(longest, m.last - m.first + 1);
     fromIndex ||= m.entry.source === 'index';
   }
-  return longest === 0 ? 0 : phraseConfidence(longest, fromIndex);
+  return longest === 0 ? 0 : Math.min(0.9, 0.35 + 0.15 * longest + (fromIndex ? 0.1 : 0));
+}
+
+function fallbackConfidence(c: Candidate): number {
+  return matchConfidence(c, () => true);
 }
 
 /**
@@ -46,16 +49,13 @@ function dictionaryConfidence(
   // Most candidates come from learned phrases only: nothing to trust, and no lookups to make.
   if (!c.mentions.some((m) => m.entry && !m.loose)) return 0;
   const unseen = !r.model || !seenInTraining(r.model.codeStats, c);
-  let longest = 0;
-  let fromIndex = false;
-  for (const m of c.mentions) {
-    if (!m.entry || m.loose) continue;
-    const f = m.flags;
-    if (f.negated || f.family || f.hypothetical || f.uncertain || !(unseen || strongAt(m.first))) continue;
-    longest = Math.max(longest, m.last - m.first + 1);
-    fromIndex ||= m.entry.source === 'index';
-  }
-  return longest === 0 ? 0 : 0.8 * phraseConfidence(longest, fromIndex);
+  const affirmed = (m: CandidateMention): boolean =>
+    !m.flags.negated &&
+    !m.flags.family &&
+    !m.flags.hypothetical &&
+    !m.flags.uncertain &&
+    (unseen || strongAt(m.first));
+  return 0.8 * matchConfidence(c, affirmed);
 }
 
 export function rankCandidates(

@@ -76,8 +76,8 @@ export interface LeaveOneOut {
 
 /**
  * What the engine knows of a candidate key (record, prior, neighbour code, category), looked up once per key
- * and engine instead of once per note; `note` and `candidate` hold the key's candidate in the note being
- * collected (stale when `note` is not the current note's number), in place of a per-note Map.
+ * and engine instead of once per note; `candidate` holds the key's candidate in the note being collected
+ * (stale unless KeyTable.noteOfKey says the current note), in place of a per-note Map.
  */
 interface KeyInfo {
   readonly key: string;
@@ -99,7 +99,6 @@ interface KeyInfo {
   titleWords: Int32Array | undefined;
   /** mayTradeSibling of a billable diagnosis code, read on first use. */
   mayTrade: boolean | undefined;
-  note: number;
   candidate: Candidate | undefined;
 }
 
@@ -117,7 +116,7 @@ interface KeyTable {
   readonly neighbourCategory: Int32Array;
   readonly neighbourMinimum: Float64Array;
   readonly neighbourKey: Int32Array;
-  /** Per key number, the note whose candidate it last was (KeyInfo.note, readable without the object). */
+  /** Per key number, the note whose candidate it last was (KeyInfo.candidate is that candidate). */
   noteOfKey: Int32Array;
   /** By index into the model's association codes, and by dictionary entry id (filled as they occur). */
   readonly association: (KeyInfo | undefined)[];
@@ -198,7 +197,6 @@ function infoOf(r: CandidateResources, t: KeyTable, key: string, neighbourCode =
       category: categoryNumber(number),
       titleWords: undefined,
       mayTrade: undefined,
-      note: -1,
       candidate: undefined,
     };
     t.byKey.set(key, info);
@@ -223,7 +221,7 @@ function candidateFor(
   info: KeyInfo,
   loo: LeaveOneOut | undefined,
 ): Candidate {
-  if (info.note === t.note) return info.candidate!;
+  if (t.noteOfKey[info.keyNumber] === t.note) return info.candidate!;
   const c: Candidate = {
     code: info.code,
     system: info.system,
@@ -241,7 +239,6 @@ function candidateFor(
     billable: info.billable,
     refined: false,
   };
-  info.note = t.note;
   t.noteOfKey[info.keyNumber] = t.note;
   info.candidate = c;
   list.push(c);

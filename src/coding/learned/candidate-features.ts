@@ -434,25 +434,17 @@ const ANCESTOR = 2;
  */
 function relatedCandidates(candidates: readonly Candidate[], categories: readonly number[]): number[] {
   const bits: number[] = [];
-  const firstOf = new Map<number, number>();
-  /** Per candidate, the next candidate of its category (-1: none), a list from its category's first. */
-  const next: number[] = [];
+  const byCategory = new Map<number, number[]>();
   for (let i = 0; i < candidates.length; i++) {
     bits.push(0);
-    next.push(-1);
-    const at = firstOf.get(categories[i]!);
-    if (at === undefined) {
-      firstOf.set(categories[i]!, i);
-      continue;
-    }
-    let last = at;
-    while (next[last]! >= 0) last = next[last]!;
-    next[last] = i;
+    const group = byCategory.get(categories[i]!);
+    if (group) group.push(i);
+    else byCategory.set(categories[i]!, [i]);
   }
-  for (const head of firstOf.values()) {
-    if (next[head]! < 0) continue;
-    for (let i = head; i >= 0; i = next[i]!)
-      for (let j = head; j >= 0; j = next[j]!) {
+  for (const group of byCategory.values()) {
+    if (group.length < 2) continue;
+    for (const i of group)
+      for (const j of group) {
         const above = candidates[i]!.key;
         const below = candidates[j]!.key;
         if (below.length > above.length && below.startsWith(above)) {
